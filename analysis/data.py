@@ -55,7 +55,12 @@ def read_raw(path: Path) -> pd.DataFrame:
         raise DataValidationError([(path.name, 0, "-", f"file not found at {path}")])
     try:
         rel = duckdb.read_csv(
-            str(path), header=True, all_varchar=True, quotechar='"', escapechar='"', null_padding=True
+            str(path),
+            header=True,
+            all_varchar=True,
+            quotechar='"',
+            escapechar='"',
+            null_padding=True,
         )
         return rel.df()
     except duckdb.Error as exc:

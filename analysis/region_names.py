@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.textmatch import PhraseIndex
+
 # Weights say how strongly a kind of mention points at the region a text is about.
 KIND_WEIGHTS = {"name": 3.0, "alias": 3.0, "short": 2.0, "capital": 1.0}
 _RU_ENDING = re.compile(r"[аяоеёыийьюу]{1,2}$")
@@ -59,32 +61,27 @@ def alias_pattern(alias: str) -> str:
 
 
 class RegionMatcher:
-    """Finds region mentions using one combined pass per alias, longest match first."""
+    """Finds region mentions: every alias indexed by its first letters, longest alias first."""
 
     def __init__(self, aliases: pd.DataFrame):
-        rows = aliases.sort_values("alias", key=lambda s: s.str.len(), ascending=False)
-        self._patterns: list[tuple[re.Pattern[str], str, str]] = []
-        for row in rows.itertuples(index=False):
-            flags = re.IGNORECASE if is_cyrillic(row.alias) or len(row.alias) > 4 else 0
-            self._patterns.append((re.compile(alias_pattern(row.alias), flags), row.iso_code, row.kind))
+        self._index: PhraseIndex[tuple[str, str]] = PhraseIndex()
+        for row in aliases.itertuples(index=False):
+            ignore_case = is_cyrillic(row.alias) or len(row.alias) > 4
+            flags = re.IGNORECASE if ignore_case else 0
+            self._index.add(row.alias, alias_pattern(row.alias), flags, (row.iso_code, row.kind))
 
     def mentions(self, text: str) -> list[RegionMention]:
-        """All non-overlapping mentions, longer aliases winning over shorter ones."""
-        taken: list[tuple[int, int]] = []
-        found: list[RegionMention] = []
-        for pattern, iso, kind in self._patterns:
-            for m in pattern.finditer(text):
-                start, end = m.span()
-                if any(start < e and s < end for s, e in taken):
-                    continue
-                taken.append((start, end))
-                found.append(RegionMention(iso, start, end, m.group(0), kind, KIND_WEIGHTS[kind]))
-        return sorted(found, key=lambda x: x.start)
+        """All non-overlapping mentions, left to right; at each place the longest alias wins."""
+        return [
+            RegionMention(m.payload[0], m.start, m.end, m.text, m.payload[1], KIND_WEIGHTS[m.payload[1]])
+            for m in self._index.find_all(text)
+        ]
 
     def resolve(self, name: str) -> str | None:
         """The ISO code of a region name given alone (e.g. 'Kaluga Region'), or None."""
-        for m in self.mentions(name):
+        mentions = self.mentions(name)
+        for m in mentions:
             if m.end - m.start >= len(name.strip()) * 0.6:
                 return m.iso_code
-        found = {m.iso_code for m in self.mentions(name)}
+        found = {m.iso_code for m in mentions}
         return found.pop() if len(found) == 1 else None

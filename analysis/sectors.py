@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pandas as pd
 
@@ -17,13 +16,34 @@ def split_list(cell: object) -> list[str]:
 
 def hs_index(sectors: pd.DataFrame) -> list[tuple[str, str]]:
     """(HS code, sector_id) pairs, longest codes first."""
-    pairs = [(code, s) for s, cell in zip(sectors.sector_id, sectors.hs_codes, strict=True) for code in split_list(cell)]
+    pairs = [
+        (code, s)
+        for s, cell in zip(sectors.sector_id, sectors.hs_codes, strict=True)
+        for code in split_list(cell)
+    ]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-@lru_cache(maxsize=8)
-def _keyword_regex(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + r")", re.IGNORECASE)
+def keyword_pattern(keyword: str) -> tuple[str, int]:
+    """Regex for a taxonomy keyword: acronyms exact and case-sensitive; words may take endings."""
+    exact = keyword.endswith("=")
+    keyword = keyword.rstrip("=")
+    if keyword.isupper() and len(keyword) <= 5:
+        return r"(?<![\w])" + re.escape(keyword) + r"(?![\w])", 0
+    words = keyword.split()
+    parts = []
+    for i, w in enumerate(words):
+        esc = re.escape(w).replace(r"\-", r"[-\s]?")
+        last = i == len(words) - 1
+        if exact and last:
+            parts.append(esc)
+        elif re.search(r"[а-яё]", w, re.I):
+            parts.append(esc + r"[а-яё]*")
+        elif last:
+            parts.append(esc + (r"(?:s|es)?" if len(w) <= 5 else r"\w*"))
+        else:
+            parts.append(esc + r"\w*")
+    return r"(?<![\w])" + r"[\s-]+".join(parts) + r"(?![\w])", re.IGNORECASE
 
 
 def keyword_sector(text: str, sectors: pd.DataFrame) -> str | None:
@@ -31,13 +51,9 @@ def keyword_sector(text: str, sectors: pd.DataFrame) -> str | None:
     best: tuple[int, str] | None = None
     for sid, en, ru in zip(sectors.sector_id, sectors.keywords_en, sectors.keywords_ru, strict=True):
         for kw in split_list(en) + split_list(ru):
-            if len(kw) < 4:
-                continue
-            if _keyword_regex((kw.split()[0],)).search(text) and re.search(
-                r"\b" + r"\w*\W+".join(re.escape(w) for w in kw.split()), text, re.IGNORECASE
-            ):
-                if best is None or len(kw) > best[0]:
-                    best = (len(kw), sid)
+            pattern, flags = keyword_pattern(kw)
+            if re.search(pattern, text, flags) and (best is None or len(kw) > best[0]):
+                best = (len(kw), sid)
     return best[1] if best else None
 
 

@@ -96,7 +96,12 @@ def check_unique(df: pd.DataFrame, table: Table) -> list[tuple]:
         for i in df.index[dup]:
             first = df.index[(df[list(cols)] == df.loc[i, list(cols)]).all(axis=1)][0]
             problems.append(
-                (table.file, int(i) + 2, cols[0], f"{what}: same {', '.join(cols)} as row {int(first) + 2}")
+                (
+                    table.file,
+                    int(i) + 2,
+                    cols[0],
+                    f"{what}: same {', '.join(cols)} as row {int(first) + 2}",
+                )
             )
     return problems
 

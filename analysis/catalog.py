@@ -1,0 +1,126 @@
+"""The Data & methods catalogue: what each table holds, where it comes from, and indicator definitions."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.data import FactBase
+
+TABLE_NOTES = {
+    "trade_facts": (
+        "Belarus ⇄ Russian region trade figures, one row per stated figure, and national totals (region RU)",
+        "Official statements and press reports (president.gov.by, belta.by, regional governments, TASS …); see source_url per row",
+        "Facts quoted with attribution; labels and notes are the project's own",
+    ),
+    "meetings": (
+        "Meetings between Belarusian officials and regional leaderships: sectors discussed and targets",
+        "Official press releases and news reports; see source_url per row",
+        "Facts with attribution",
+    ),
+    "product_mentions": (
+        "Goods named as traded between Belarus and a region, with HS chapter and sector",
+        "Press reports; see source_url per row",
+        "Facts with attribution",
+    ),
+    "sector_facts": (
+        "National Belarus–Russia facts by product or sector (e.g. shares of Russia's imports)",
+        "Press reports and statistics; see source_url per row",
+        "Facts with attribution",
+    ),
+    "regions": (
+        "The 83 Russian federal subjects and 7 Belarusian regions: codes, names, centroids, population, GRP",
+        "ISO 3166-2 codes, names and coordinates from the iso3166-2 package; population and GRP from sourced pages",
+        "iso3166-2: MIT; figures with attribution",
+    ),
+    "region_aliases": (
+        "Every English and Russian name form used to recognise a region in text",
+        "Generated from regions.csv plus curated aliases",
+        "Project's own",
+    ),
+    "sectors": (
+        "The 21-sector taxonomy with HS / EBOPS 2010 scope and keywords",
+        "Project's own, from the sector contract",
+        "Project's own",
+    ),
+    "fx_rates": (
+        "Annual average RUB per USD used to convert rouble figures",
+        "Bank of Russia official rates, averaged (ruxpert.ru table)",
+        "Facts with attribution",
+    ),
+}
+
+INDICATORS = pd.DataFrame(
+    [
+        (
+            "Turnover",
+            "Exports plus imports of goods between Belarus and the region in a year, million USD",
+            "reported",
+        ),
+        (
+            "Belarus exports (by_exports)",
+            "Goods from Belarus to the region; Russian releases call this the region's imports",
+            "reported",
+        ),
+        ("Belarus imports (by_imports)", "Goods from the region to Belarus", "reported"),
+        (
+            "Balance",
+            "Belarus exports minus Belarus imports, same year and side; shown only when both are reported",
+            "derived",
+        ),
+        (
+            "Best annual figure",
+            "One figure per region, year and flow chosen by the documented rule in analysis/trade.py",
+            "derived",
+        ),
+        (
+            "Growth",
+            "Change of turnover against the previous calendar year on the same side",
+            "derived",
+        ),
+        (
+            "Trade per capita",
+            "Turnover in USD divided by the region's population (census 2021 where available)",
+            "derived",
+        ),
+        (
+            "Trade per GRP",
+            "Turnover as % of GRP converted at the GRP year's average rate (few regions have GRP)",
+            "derived",
+        ),
+        (
+            "Expected turnover",
+            "PPML gravity prediction from population and distance to Minsk",
+            "modelled",
+        ),
+        ("Untapped potential", "Expected minus reported turnover", "modelled"),
+        (
+            "Opportunity score",
+            "50·discussed + 30·national strength + 20·not traded (0–100)",
+            "modelled",
+        ),
+        (
+            "Target progress",
+            "Latest reported turnover / target × 100; status rule in analysis/targets.py",
+            "derived",
+        ),
+    ],
+    columns=["indicator", "definition", "kind"],
+)
+
+
+def _date_range(df: pd.DataFrame) -> str:
+    for col in ("published", "date"):
+        if col in df.columns:
+            d = df[col].replace("", pd.NA).dropna()
+            if len(d):
+                return f"{d.min()} – {d.max()}"
+    return "–"
+
+
+def table_catalogue(fb: FactBase) -> pd.DataFrame:
+    """One row per table: rows, what, source, licence, date range."""
+    rows = []
+    for name, (what, source, licence) in TABLE_NOTES.items():
+        df = getattr(fb, name)
+        rows.append((name, f"{name}.csv", len(df), what, source, licence, _date_range(df)))
+    return pd.DataFrame(rows, columns=["table", "file", "rows", "what", "source", "licence", "dates"])

@@ -1,0 +1,82 @@
+"""Turn an uploaded or pasted report into text, with clear messages for bad input."""
+
+from __future__ import annotations
+
+import io
+from pathlib import PurePath
+
+MAX_BYTES = 2 * 1024 * 1024
+ALLOWED = (".txt", ".md", ".docx", ".pdf")
+
+
+class InputProblem(ValueError):
+    """The input cannot be analysed; the message says why and what to do."""
+
+
+def decode_text(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1251; anything else is refused."""
+    for enc in ("utf-8-sig", "cp1251"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text
+    raise InputProblem("The file is not readable text: it is neither UTF-8 nor Windows-1251 encoded.")
+
+
+def read_document(name: str, raw: bytes) -> str:
+    """Text of a .txt, .md, .docx or .pdf file of at most 2 MB."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in ALLOWED:
+        raise InputProblem(
+            f"'{name}' is a {suffix or 'file without extension'}; upload .txt, .md, .docx or .pdf."
+        )
+    if len(raw) > MAX_BYTES:
+        raise InputProblem(
+            f"'{name}' is {len(raw) / 1e6:.1f} MB; the limit is 2 MB. Paste the relevant part instead."
+        )
+    if not raw:
+        raise InputProblem(f"'{name}' is empty.")
+    if suffix in (".txt", ".md"):
+        text = decode_text(raw)
+    elif suffix == ".docx":
+        text = _docx_text(name, raw)
+    else:
+        text = _pdf_text(name, raw)
+    return check_text(text)
+
+
+def check_text(text: str) -> str:
+    """The text itself, if there is something to analyse."""
+    if not text or not text.strip():
+        raise InputProblem("There is no text to analyse: paste a report or upload a file.")
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise InputProblem("The text is over 2 MB; paste the relevant part of the report.")
+    return text
+
+
+def _docx_text(name: str, raw: bytes) -> str:
+    try:
+        from docx import Document
+
+        doc = Document(io.BytesIO(raw))
+    except Exception as exc:  # python-docx raises several types for broken files
+        raise InputProblem(
+            f"'{name}' could not be opened as a Word document ({type(exc).__name__})."
+        ) from exc
+    return "\n".join(p.text for p in doc.paragraphs)
+
+
+def _pdf_text(name: str, raw: bytes) -> str:
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(raw))
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    except Exception as exc:  # pypdf raises several types for broken files
+        raise InputProblem(f"'{name}' could not be read as a PDF ({type(exc).__name__}).") from exc
+    if not text.strip():
+        raise InputProblem(f"'{name}' has no text layer (a scanned PDF?); paste the text instead.")
+    return text

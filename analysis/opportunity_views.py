@@ -1,0 +1,82 @@
+"""Frames and notes for the Opportunities page, built from the model and matrix outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from analysis import opportunities, potential
+from analysis.opportunities import CLASS_LABELS
+
+METHOD_NOTE = (
+    "**What is modelled.** Each region's latest reported turnover with Belarus (within the chosen years and "
+    "statistics side) is explained by the region's population (a stand-in for economic size: GRP is too patchy "
+    "in the fact base) and its great-circle distance from Minsk, in a gravity equation estimated by Poisson "
+    "pseudo-maximum likelihood (PPML) with robust (HC1) standard errors. *Expected* is the model's value; "
+    "*untapped* is expected minus reported.\n\n"
+    "**Caveats.** Figures come from different years and sources; the fit has few regions; population is a rough "
+    "proxy for demand; regional statistics assign trade by the company's registration, which inflates Moscow "
+    "and St Petersburg. Read the ranking as a place to look, not as a forecast. The leave-one-out error shows "
+    "how far an out-of-sample prediction is typically off."
+)
+SCORE_NOTE = opportunities.__doc__
+
+
+def potential_ranking(g: potential.GravityResult, region_filter: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Regions ranked by untapped potential, labelled as modelled (optionally only filtered regions)."""
+    t = g.table.copy()
+    if region_filter:
+        t = t[t.iso_code.isin(region_filter)]
+    t.insert(0, "figure_type", "modelled (PPML gravity); actual = reported")
+    cols = [
+        "figure_type", "rank", "iso_code", "name_en", "federal_district", "actual_musd", "year", "side",
+        "expected_musd", "untapped_musd", "actual_to_expected", "loo_expected_musd", "loo_error_pct",
+        "population", "distance_km", "in_sample", "lat", "lon", "source_url",
+    ]  # fmt: skip
+    t = t[[c for c in cols if c in t.columns]]
+    return t.sort_values(["rank", "expected_musd"], ascending=[True, False], na_position="last").reset_index(
+        drop=True
+    )
+
+
+def matrix_view(
+    matrix: pd.DataFrame, regions: tuple[str, ...] = (), sectors: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """The region × sector matrix restricted to the filters."""
+    m = matrix
+    if regions:
+        m = m[m.region_iso.isin(regions)]
+    if sectors:
+        m = m[m.sector_id.isin(sectors)]
+    return m.reset_index(drop=True)
+
+
+def heatmap_frame(view: pd.DataFrame, label: Callable[[str], str], max_regions: int = 40) -> pd.DataFrame:
+    """Scores as a region × sector grid: the regions with the highest total score first."""
+    grid = view.pivot_table(index="region_iso", columns="sector_name", values="score", aggfunc="first")
+    order = grid.sum(axis=1).sort_values(ascending=False).index[:max_regions]
+    grid = grid.loc[order]
+    grid.index = [label(i) for i in grid.index]
+    return grid
+
+
+def top_opportunities(view: pd.DataFrame, n: int = 30) -> pd.DataFrame:
+    """The highest-scoring 'discussed but not traded' pairs."""
+    opp = view[view.status == "discussed_not_traded"].head(n)
+    cols = [
+        "region_iso",
+        "region_name",
+        "sector_id",
+        "sector_name",
+        "status",
+        "score",
+        "c_discussed",
+        "c_national_strength",
+        "c_not_traded",
+        "n_meetings",
+        "last_discussed",
+    ]
+    out = opp[cols].copy()
+    out["status_label"] = out.status.map(CLASS_LABELS)
+    return out.reset_index(drop=True)

@@ -1,0 +1,92 @@
+"""Data behind the Overview page: national series in range, top regions, agenda coverage."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import summaries, trade
+from analysis.data import FactBase
+from analysis.opportunities import meetings_by_sector
+
+SEED_REGION = "RU-KL"
+SEED_DATE = "2023-03-20"
+
+
+def national_view(national: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """National series (both sides) restricted to the year range, with a units column."""
+    out = national[national.year.between(*years)].copy()
+    out.insert(3, "unit", "million USD")
+    return out.reset_index(drop=True)
+
+
+def top_regions(
+    best: pd.DataFrame,
+    regions: pd.DataFrame,
+    fx: pd.DataFrame,
+    years: tuple[int, int],
+    region_filter: tuple[str, ...] = (),
+    n: int = 15,
+) -> pd.DataFrame:
+    """The n regions with the largest latest turnover in range (only the filtered regions if any)."""
+    table = trade.region_table(best, regions, fx, years)
+    table = table[table.turnover_musd.notna()]
+    if region_filter:
+        table = table[table.iso_code.isin(region_filter)]
+    cols = [
+        "iso_code",
+        "name_en",
+        "federal_district",
+        "latest_year",
+        "turnover_musd",
+        "side",
+        "source_url",
+    ]
+    out = table[cols].head(n).copy()
+    out["latest_year"] = out.latest_year.astype(int)
+    out.insert(5, "unit", "million USD")
+    return out.reset_index(drop=True)
+
+
+def agenda_coverage(
+    fb: FactBase,
+    years: tuple[int, int],
+    region_filter: tuple[str, ...] = (),
+    sector_filter: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """How many meetings discussed each sector, and in how many regions."""
+    met = meetings_by_sector(fb.meetings, years)
+    if region_filter:
+        met = met[met.region_iso.isin(region_filter)]
+    if sector_filter:
+        met = met[met.sector_id.isin(sector_filter)]
+    if met.empty:
+        return pd.DataFrame(columns=["sector_id", "sector_name", "n_meetings", "n_regions"])
+    g = met.groupby("sector_id").agg(n_meetings=("date", "size"), n_regions=("region_iso", "nunique"))
+    names = fb.sectors.set_index("sector_id").name_en
+    g.insert(0, "sector_name", g.index.map(names))
+    return (
+        g.reset_index()
+        .sort_values(["n_meetings", "sector_id"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+
+
+def region_focus(fb: FactBase, best: pd.DataFrame, iso: str) -> dict[str, str]:
+    """Name and one-paragraph summary for a focused region."""
+    name = fb.regions.set_index("iso_code").at[iso, "name_en"]
+    return {"name": name, "summary": summaries.region_summary(fb, best, iso).text}
+
+
+def seed_meeting(fb: FactBase) -> dict[str, str]:
+    """The meeting the product started from, described from the fact base."""
+    m = fb.meetings[(fb.meetings.region_iso == SEED_REGION) & (fb.meetings.date == SEED_DATE)]
+    sectors = fb.sectors.set_index("sector_id").name_en
+    if m.empty:
+        return {"summary": "The seed meeting is not in the fact base.", "source_url": ""}
+    r = m.iloc[0]
+    topics = ", ".join(sectors.get(s, s) for s in r.sectors.split(";") if s)
+    text = (
+        f"**{r.by_side}** met **{r.region_side}** on {r.date}. Sectors on the agenda: {topics}. "
+        "Use the Meeting analyzer page to turn such a report into structured data."
+    )
+    return {"summary": text, "source_url": r.source_url}

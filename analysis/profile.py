@@ -1,0 +1,56 @@
+"""Data behind one region's profile: meetings, sectors discussed, goods traded, targets, map rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.data import FactBase
+from analysis.opportunities import meetings_by_sector
+
+DEFAULT_REGION = "RU-KL"
+
+
+def meeting_timeline(fb: FactBase, iso: str, years: tuple[int, int]) -> pd.DataFrame:
+    """Meetings with the region in range, newest first, with sectors as names."""
+    m = fb.meetings[(fb.meetings.region_iso == iso) & fb.meetings.date.str[:4].astype(int).between(*years)]
+    names = fb.sectors.set_index("sector_id").name_en
+    out = m[["date", "level", "by_side", "region_side", "sectors", "target_note", "source_url"]].copy()
+    out["sectors"] = out.sectors.map(lambda c: ", ".join(names.get(s, s) for s in c.split(";") if s))
+    return out.sort_values("date", ascending=False).reset_index(drop=True)
+
+
+def sectors_discussed(fb: FactBase, iso: str, years: tuple[int, int]) -> pd.DataFrame:
+    """Sectors raised in the region's meetings: how often and when last."""
+    met = meetings_by_sector(fb.meetings, years)
+    met = met[met.region_iso == iso]
+    if met.empty:
+        return pd.DataFrame(columns=["sector_id", "sector_name", "n_meetings", "last_discussed"])
+    g = (
+        met.groupby("sector_id")
+        .agg(n_meetings=("date", "size"), last_discussed=("date", "max"))
+        .reset_index()
+    )
+    g.insert(1, "sector_name", g.sector_id.map(fb.sectors.set_index("sector_id").name_en))
+    return g.sort_values(["n_meetings", "sector_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def goods_traded(fb: FactBase, iso: str, sector_filter: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Goods named as traded with the region, by direction (optionally only some sectors)."""
+    g = fb.product_mentions[fb.product_mentions.region_iso == iso]
+    if sector_filter:
+        g = g[g.sector_id.isin(sector_filter)]
+    out = g[["direction", "product", "hs_chapter", "sector_id", "period", "source_url"]].copy()
+    out["direction"] = out.direction.map({"by_exports": "Belarus → region", "by_imports": "region → Belarus"})
+    return out.sort_values(["direction", "sector_id", "product"]).reset_index(drop=True)
+
+
+def map_rows(table: pd.DataFrame, region_filter: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Regions with a turnover figure for the bubble map (all, or only the filtered ones)."""
+    rows = table[table.turnover_musd.notna()]
+    if region_filter:
+        rows = rows[rows.iso_code.isin(region_filter)]
+    cols = [
+        "iso_code", "name_en", "lat", "lon", "latest_year", "turnover_musd", "growth_pct",
+        "balance_musd", "side", "source_url",
+    ]  # fmt: skip
+    return rows[cols].reset_index(drop=True)

@@ -1,0 +1,114 @@
+"""Generated text summaries of a region or a sector: every number is followed by a [n] source mark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.data import FactBase
+from analysis.formatting import fmt_int, fmt_musd, fmt_pct
+from analysis.opportunities import sector_region_lists
+
+QUALIFIER_WORDS = {"exact": "", "over": "over ", "almost": "almost ", "about": "about "}
+
+
+@dataclass
+class Summary:
+    """Markdown text and the numbered sources its [n] marks refer to."""
+
+    text: str
+    sources: list[str] = field(default_factory=list)
+
+
+class _Cites:
+    """Hands out [n] marks, one number per distinct URL."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def mark(self, url: str) -> str:
+        if not url:
+            return ""
+        if url not in self.urls:
+            self.urls.append(url)
+        return f" [{self.urls.index(url) + 1}]"
+
+
+def region_summary(fb: FactBase, best: pd.DataFrame, iso: str) -> Summary:
+    """A paragraph on one region's trade figures, meetings and goods, with sources."""
+    cites = _Cites()
+    reg = fb.regions.set_index("iso_code").loc[iso]
+    parts = [f"**{reg.name_en}** ({reg.federal_district} Federal District, capital {reg.capital})"]
+    if pd.notna(reg.population):
+        parts[0] += (
+            f", population {fmt_int(reg.population)} ({reg.population_year}){cites.mark(reg.population_source)}"
+        )
+    parts[0] += "."
+    t = best[(best.region_iso == iso) & (best.flow == "turnover")].sort_values("year")
+    if t.empty:
+        parts.append(
+            "No full-year turnover figure is on record for this region; partial-year figures, if any, are listed below."
+        )
+    else:
+        last = t.iloc[-1]
+        q = QUALIFIER_WORDS.get(last.qualifier, "")
+        parts.append(
+            f"Latest reported turnover with Belarus: {q}{fmt_musd(last.value_musd)} in {last.year} "
+            f"({last.side} statistics){cites.mark(last.source_url)}."
+        )
+        if len(t) == 1:
+            parts.append("It is the only full-year figure on record, so no trend can be read from it.")
+        else:
+            first = t.iloc[0]
+            parts.append(
+                f"{len(t)} full years are on record, the earliest {fmt_musd(first.value_musd)} in {first.year}"
+                f"{cites.mark(first.source_url)}."
+            )
+    m = fb.meetings[fb.meetings.region_iso == iso].sort_values("date")
+    if len(m):
+        lm = m.iloc[-1]
+        parts.append(
+            f"{len(m)} meeting(s) recorded, the latest on {lm.date} ({lm.by_side} — {lm.region_side})"
+            f"{cites.mark(lm.source_url)}."
+        )
+    g = fb.product_mentions[fb.product_mentions.region_iso == iso]
+    if len(g):
+        ex = g[g.direction == "by_exports"]["product"].head(5).tolist()
+        im = g[g.direction == "by_imports"]["product"].head(5).tolist()
+        if ex:
+            parts.append(
+                f"Belarus supplies {', '.join(ex)}{cites.mark(g[g.direction == 'by_exports'].source_url.iloc[0])}."
+            )
+        if im:
+            parts.append(
+                f"The region supplies {', '.join(im)}{cites.mark(g[g.direction == 'by_imports'].source_url.iloc[0])}."
+            )
+    return Summary(" ".join(parts), cites.urls)
+
+
+def sector_summary(fb: FactBase, matrix: pd.DataFrame, sector_id: str) -> Summary:
+    """A paragraph on one sector: national facts, regions trading it, regions where it is only discussed."""
+    cites = _Cites()
+    sec = fb.sectors.set_index("sector_id").loc[sector_id]
+    lists = sector_region_lists(matrix, sector_id)
+    parts = [f"**{sec.name_en}** covers {sec.scope[0].lower() + sec.scope[1:]}."]
+    facts = fb.sector_facts[(fb.sector_facts.sector_id == sector_id) & fb.sector_facts.value.notna()]
+    shares = facts[facts.metric == "share_of_ru_imports"].sort_values("value", ascending=False)
+    if len(shares):
+        s = shares.iloc[0]
+        parts.append(
+            f"Belarus's largest stated share of Russia's imports here: {fmt_pct(s.value, signed=False)} "
+            f"for {s['product'].replace(' imported by Russia', '')} ({s.period}){cites.mark(s.source_url)}."
+        )
+    elif len(facts):
+        f = facts.iloc[0]
+        parts.append(
+            f"National fact: {f['product']} — {f.value_text} {f.unit} ({f.period}){cites.mark(f.source_url)}."
+        )
+    n_tr, n_op = len(lists["traded"]), len(lists["discussed_not_traded"])
+    parts.append(
+        f"Goods of this sector are recorded as traded with {n_tr} region(s); "
+        f"it was discussed but no trade is recorded in {n_op} region(s) (counts from the fact base)."
+    )
+    return Summary(" ".join(parts), cites.urls)

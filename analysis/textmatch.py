@@ -1,0 +1,62 @@
+"""Fast matching of many phrases in a text: candidates are looked up by a word's first letters.
+
+A single alternation of hundreds of phrases is slow in Python's regex engine; indexing phrases by
+the first three letters of their first word makes a 5,000-word report take a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+WORD = re.compile(r"(?<![\w])\w+")
+KEY_LEN = 3
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """One phrase found at [start, end) with the payload it was registered with."""
+
+    start: int
+    end: int
+    text: str
+    payload: T
+
+
+class PhraseIndex(Generic[T]):
+    """Phrases as compiled regexes, tried longest first at each word start; matches never overlap."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[tuple[int, re.Pattern[str], T]]] = defaultdict(list)
+
+    def add(self, key_text: str, pattern: str, flags: int, payload: T) -> None:
+        """Register a regex whose match starts with `key_text`'s first letters (case-folded)."""
+        first_word = WORD.search(key_text)
+        key = _key(first_word.group(0) if first_word else key_text)
+        self._by_key[key].append((len(key_text), re.compile(pattern, flags), payload))
+        self._by_key[key].sort(key=lambda item: -item[0])
+
+    def find_all(self, text: str) -> list[Match[T]]:
+        """Non-overlapping matches, left to right."""
+        out: list[Match[T]] = []
+        pos = 0
+        for w in WORD.finditer(text):
+            start = w.start()
+            if start < pos:
+                continue
+            key = _key(w.group(0))
+            for _, pattern, payload in self._by_key.get(key, ()):
+                m = pattern.match(text, start)
+                if m:
+                    out.append(Match(start, m.end(), m.group(0), payload))
+                    pos = m.end()
+                    break
+        return out
+
+
+def _key(word: str) -> str:
+    """Index key of a word: its first letters, case-folded, ё as е."""
+    return word[:KEY_LEN].lower().replace("ё", "е")

@@ -1,0 +1,33 @@
+"""Entry point: page routing and the shared sidebar filters. Run: streamlit run dashboard/app.py"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import widgets  # noqa: E402
+
+st.set_page_config(page_title="Belarus ⇄ Russian regions trade", page_icon="📊", layout="wide")
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon="🏠", default=True),
+    st.Page("pages/regions.py", title="Regions", icon="🗺️", url_path="regions"),
+    st.Page("pages/sectors.py", title="Sectors", icon="🏭", url_path="sectors"),
+    st.Page("pages/opportunities.py", title="Opportunities", icon="🎯", url_path="opportunities"),
+    st.Page(
+        "pages/meeting_analyzer.py",
+        title="Meeting analyzer",
+        icon="📝",
+        url_path="meeting-analyzer",
+    ),
+    st.Page("pages/data_methods.py", title="Data & methods", icon="📚", url_path="data-methods"),
+]
+
+page = st.navigation(PAGES)
+fb = widgets.factbase_or_stop()
+st.session_state.filters = widgets.sidebar_filters(fb)
+page.run()

@@ -1,0 +1,29 @@
+"""Data & methods: every table with source, licence and dates; whole-table downloads; definitions."""
+
+import streamlit as st
+
+from analysis import catalog, trade
+from dashboard import widgets
+
+fb = widgets.factbase_or_stop()
+state = st.session_state.filters
+st.title("Data & methods")
+st.markdown(
+    "Every number in this dashboard comes from a row with a `source_url` and a date. Reported figures are never "
+    "estimated or filled in; derived and modelled figures are labelled as such. Belarusian (BY) and Russian (RU) "
+    "statistics differ and are kept apart."
+)
+cat = catalog.table_catalogue(fb)
+st.dataframe(cat, hide_index=True, width="stretch")
+widgets.download_buttons(cat, "table-catalogue", state, fb, "catalogue")
+
+st.subheader("Download whole datasets")
+for name in catalog.TABLE_NOTES:
+    with st.expander(f"{name}.csv ({len(getattr(fb, name))} rows)"):
+        widgets.download_buttons(getattr(fb, name), f"dataset-{name}", state, fb, f"ds_{name}")
+
+st.subheader("Indicators")
+st.dataframe(catalog.INDICATORS, hide_index=True, width="stretch")
+widgets.download_buttons(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators")
+with st.expander("Best annual figure: the rule"):
+    st.markdown(trade.__doc__)

@@ -1,0 +1,138 @@
+"""Overview: national trade over time, latest-year KPIs, top regions, the meeting agenda."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis import overview, trade
+from analysis.formatting import fmt_musd, fmt_pct
+from dashboard import widgets
+
+fb = widgets.factbase_or_stop()
+state = st.session_state.filters
+st.title("Belarus ⇄ Russian regions: trade overview")
+st.caption(
+    "Reported figures from official statements and statistics, each with its source. "
+    "Belarusian and Russian statistics differ; they are shown side by side, never merged."
+)
+
+if len(state.regions) == 1:
+    focus = overview.region_focus(fb, widgets.best_figures(state.side_choice), state.regions[0])
+    with st.container(border=True):
+        st.subheader(f"Region in focus: {focus['name']}")
+        st.markdown(focus["summary"])
+        st.page_link("pages/regions.py", label="Open the full region profile →", icon="🗺️")
+
+nat = overview.national_view(widgets.national(), state.years)
+st.subheader("Belarus–Russia trade in goods by year")
+if nat.empty:
+    widgets.empty_state(
+        f"No national figures for {state.years[0]}–{state.years[1]}.", "Widen the Years filter."
+    )
+else:
+    kpi_side = state.side or "BY"
+    kpis = trade.latest_kpis(nat, kpi_side)
+    cols = st.columns(4)
+    labels = {
+        "turnover": "Turnover",
+        "by_exports": "Belarus exports",
+        "by_imports": "Belarus imports",
+        "balance": "Balance",
+    }
+    for col, flow in zip(cols, labels, strict=True):
+        row = kpis[kpis.flow == flow]
+        if row.empty:
+            col.metric(f"{labels[flow]} ({kpi_side} side)", "–", help="No figure on this side in range")
+            continue
+        r = row.iloc[0]
+        col.metric(
+            f"{labels[flow]} {r.year} ({kpi_side} side)",
+            fmt_musd(r.value_musd),
+            fmt_pct(r.change_pct) if r.change_pct == r.change_pct else None,
+            help=f"Source: {r.source_url}",
+        )
+    fig = go.Figure()
+    for (side, flow), g in nat.groupby(["side", "flow"]):
+        fig.add_trace(
+            go.Scatter(
+                x=g.year,
+                y=g.value_musd,
+                mode="lines+markers",
+                name=f"{labels.get(flow, flow)} — {side} statistics",
+                line={
+                    "color": widgets.PALETTE[list(labels).index(flow)],
+                    "dash": "solid" if side == "BY" else "dash",
+                },
+                marker={"symbol": "circle" if side == "BY" else "diamond"},
+            )
+        )
+    fig.update_layout(
+        yaxis_title="million USD",
+        xaxis_title=None,
+        title="Solid: Belarusian statistics · dashed: Russian",
+    )
+    widgets.show_chart(fig, "national_chart")
+    widgets.download_buttons(nat, "national-trade", state, fb, "national")
+    widgets.sources_list(nat.source_url)
+
+st.subheader("Top regions by latest turnover")
+top = overview.top_regions(
+    widgets.best_figures(state.side_choice),
+    fb.regions,
+    fb.fx_rates,
+    state.years,
+    state.regions,
+    n=15,
+)
+if top.empty:
+    widgets.empty_state(
+        "No region has a full-year turnover figure for these filters.",
+        "Widen Years or clear Region.",
+    )
+else:
+    fig = go.Figure(
+        go.Bar(
+            x=top.turnover_musd,
+            y=top.name_en,
+            orientation="h",
+            marker_color=[widgets.SIDE_COLOURS[s] for s in top.side],
+            text=[
+                f"{fmt_musd(v)} ({int(y)}, {s})"
+                for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)
+            ],
+            textposition="auto",
+        )
+    )
+    fig.update_layout(
+        xaxis_title="million USD (latest full year in range)",
+        yaxis={"autorange": "reversed"},
+        height=460,
+    )
+    widgets.show_chart(fig, "top_regions_chart")
+    widgets.download_buttons(top, "top-regions", state, fb, "top_regions")
+    widgets.sources_list(top.source_url)
+
+st.subheader("What the meetings cover")
+agenda = overview.agenda_coverage(fb, state.years, state.regions, state.sectors)
+if agenda.empty:
+    widgets.empty_state("No meetings recorded for these filters.", "Widen Years or clear Region and Sector.")
+else:
+    fig = go.Figure(
+        go.Bar(
+            x=agenda.n_meetings,
+            y=agenda.sector_name,
+            orientation="h",
+            marker_color=widgets.PALETTE[2],
+        )
+    )
+    fig.update_layout(
+        xaxis_title="meetings that discussed the sector",
+        yaxis={"autorange": "reversed"},
+        height=520,
+    )
+    widgets.show_chart(fig, "agenda_chart")
+    widgets.download_buttons(agenda, "meeting-agenda", state, fb, "agenda")
+
+seed = overview.seed_meeting(fb)
+with st.expander("Where this started: Minsk, 20 March 2023 — President of Belarus and the Head of Kalmykia"):
+    st.markdown(seed["summary"])
+    widgets.sources_list([seed["source_url"]])

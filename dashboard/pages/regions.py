@@ -1,0 +1,158 @@
+"""Regions: map, sortable region table, federal-district roll-up and a region profile."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis import profile, summaries, targets, trade
+from analysis.formatting import fmt_musd
+from dashboard import charts, widgets
+
+fb = widgets.factbase_or_stop()
+state = st.session_state.filters
+best = widgets.best_figures(state.side_choice)
+st.title("Regions")
+st.caption(
+    f"Statistics side: {widgets.SIDE_LABELS[state.side_choice]}. Years {state.years[0]}–{state.years[1]}."
+)
+
+table = trade.region_table(best, fb.regions, fb.fx_rates, state.years)
+shown = table[table.iso_code.isin(state.regions)] if state.regions else table
+
+st.subheader("Map: latest turnover by region")
+colour_by = st.radio("Colour bubbles by", ["growth", "balance"], horizontal=True, key="map_colour")
+points = profile.map_rows(table, state.regions)
+if points.empty:
+    widgets.empty_state(
+        "No region in this selection has a full-year turnover figure in range.",
+        "Widen Years or pick other regions.",
+    )
+else:
+    widgets.show_chart(charts.bubble_map(points, colour_by), "region_map")
+    widgets.download_buttons(points, "region-map", state, fb, "map")
+
+st.subheader("Region table")
+st.caption("Click a column header to sort. Values in million USD; per-capita in USD; per-GRP in % of GRP.")
+st.dataframe(
+    shown,
+    hide_index=True,
+    width="stretch",
+    column_config={"source_url": st.column_config.LinkColumn("source")},
+)
+widgets.download_buttons(shown, "region-table", state, fb, "region_table")
+
+st.subheader("Federal districts")
+roll = trade.district_rollup(shown)
+fig = go.Figure(
+    go.Bar(
+        x=roll.federal_district,
+        y=roll.turnover_musd,
+        marker_color=widgets.PALETTE[0],
+        text=[f"{a}/{b} regions" for a, b in zip(roll.regions_with_figures, roll.regions, strict=True)],
+    )
+)
+fig.update_layout(yaxis_title="million USD (sum of latest figures)")
+widgets.show_chart(fig, "district_chart")
+widgets.download_buttons(roll, "federal-districts", state, fb, "districts")
+
+st.divider()
+options = (
+    list(state.regions) or fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()
+)
+default = options.index(profile.DEFAULT_REGION) if profile.DEFAULT_REGION in options else 0
+iso = st.selectbox(
+    "Region profile",
+    options,
+    index=default,
+    format_func=widgets.region_label(fb),
+    key="profile_region",
+)
+name = fb.regions.set_index("iso_code").at[iso, "name_en"]
+st.header(f"Profile: {name}")
+summary = summaries.region_summary(fb, best, iso)
+st.markdown(summary.text)
+widgets.sources_list(summary.sources, "Sources of this summary")
+
+series = trade.region_series(best, iso)
+series = series[series.year.between(*state.years)]
+st.subheader("Figures over time")
+if series.empty:
+    widgets.empty_state(
+        f"No full-year figures for {name} in {state.years[0]}–{state.years[1]} on this side.",
+        "Try 'Best available' under Statistics side, or widen Years.",
+    )
+else:
+    if series.year.nunique() < 3:
+        st.info(
+            f"Only {series.year.nunique()} year(s) on record for {name}: what is known is shown; no trend is implied."
+        )
+    widgets.show_chart(charts.flow_bars(series), "profile_series")
+    widgets.download_buttons(series, f"{iso}-figures", state, fb, "profile_series")
+partial = trade.partial_year_figures(fb.trade_facts, iso)
+if len(partial):
+    with st.expander(f"Partial-year and other reported figures ({len(partial)})"):
+        st.dataframe(
+            partial,
+            hide_index=True,
+            width="stretch",
+            column_config={"source_url": st.column_config.LinkColumn("source")},
+        )
+        widgets.download_buttons(partial, f"{iso}-partial-figures", state, fb, "partial")
+
+c1, c2 = st.columns(2)
+with c1:
+    st.subheader("Meetings")
+    tl = profile.meeting_timeline(fb, iso, state.years)
+    if tl.empty:
+        widgets.empty_state(f"No meetings with {name} recorded in range.", "Widen Years.")
+    else:
+        st.dataframe(
+            tl,
+            hide_index=True,
+            width="stretch",
+            column_config={"source_url": st.column_config.LinkColumn("source")},
+        )
+        widgets.download_buttons(tl, f"{iso}-meetings", state, fb, "meetings")
+with c2:
+    st.subheader("Sectors discussed")
+    sd = profile.sectors_discussed(fb, iso, state.years)
+    if sd.empty:
+        widgets.empty_state("No sectors recorded as discussed in range.", "Widen Years.")
+    else:
+        fig = go.Figure(
+            go.Bar(x=sd.n_meetings, y=sd.sector_name, orientation="h", marker_color=widgets.PALETTE[2])
+        )
+        fig.update_layout(
+            xaxis_title="meetings", yaxis={"autorange": "reversed"}, height=max(250, 28 * len(sd))
+        )
+        widgets.show_chart(fig, "profile_sectors")
+        widgets.download_buttons(sd, f"{iso}-sectors-discussed", state, fb, "sectors_discussed")
+
+st.subheader("Goods traded")
+goods = profile.goods_traded(fb, iso, state.sectors)
+if goods.empty:
+    widgets.empty_state(
+        f"No goods recorded as traded with {name}" + (" in the chosen sectors." if state.sectors else "."),
+        "Clear the Sector filter, or check the meetings for what was proposed.",
+    )
+else:
+    st.dataframe(
+        goods,
+        hide_index=True,
+        width="stretch",
+        column_config={"source_url": st.column_config.LinkColumn("source")},
+    )
+    widgets.download_buttons(goods, f"{iso}-goods", state, fb, "goods")
+
+st.subheader("Targets vs the latest actual")
+tp = targets.target_progress(fb.meetings[fb.meetings.region_iso == iso], best)
+if tp.empty:
+    widgets.empty_state(
+        f"No numeric trade target recorded for {name}.",
+        "See the Opportunities page for all targets.",
+    )
+else:
+    for r in tp.itertuples(index=False):
+        st.markdown(
+            f"- Target {fmt_musd(r.target_musd)} (set {r.set_on}) — latest {fmt_musd(r.latest_actual_musd)} → **{r.status}**"
+        )
+    widgets.download_buttons(tp, f"{iso}-targets", state, fb, "targets")

@@ -1,0 +1,221 @@
+"""Shared dashboard pieces: cached data, the sidebar filters (synced with the URL), downloads, charts.
+
+No business logic here: every number comes from `analysis`; this module only caches and displays.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis import opportunities, potential, trade
+from analysis.data import FactBase, load_factbase
+from analysis.export import export_filename, to_csv_bytes, to_excel_bytes
+from analysis.filters import FilterState, filter_label, parse_filters, to_query_params
+from analysis.validation import DataValidationError
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+SIDE_COLOURS = {"BY": "#0072B2", "RU": "#D55E00", "unknown": "#999999"}
+SIDE_LABELS = {
+    "best": "Best available (Belarusian first)",
+    "BY": "Belarusian statistics",
+    "RU": "Russian statistics",
+}
+SEQUENTIAL = "Cividis"
+DIVERGING = "PuOr"
+
+
+@st.cache_resource(show_spinner="Loading and validating the fact base…")
+def factbase() -> FactBase:
+    """The validated fact base, loaded once per server process."""
+    return load_factbase()
+
+
+def factbase_or_stop() -> FactBase:
+    """The fact base, or a clear error naming the file, row and column, and a stop."""
+    try:
+        return factbase()
+    except DataValidationError as exc:
+        st.error("The data files failed validation, so the dashboard cannot start.")
+        st.code(str(exc), language=None)
+        st.stop()
+        raise
+
+
+@st.cache_data(show_spinner=False)
+def best_figures(side: str) -> pd.DataFrame:
+    """Best annual figures for one statistics side (cached per side)."""
+    return trade.best_annual_figures(factbase().trade_facts, side=side)
+
+
+@st.cache_data(show_spinner=False)
+def national(side_unused: str = "") -> pd.DataFrame:
+    """Belarus–Russia national series for both sides."""
+    return trade.national_series(factbase().trade_facts)
+
+
+@st.cache_data(show_spinner="Fitting the gravity model…")
+def gravity(side: str, year_from: int, year_to: int) -> potential.GravityResult:
+    """PPML gravity fit on the chosen side's latest turnover within the year range."""
+    fb = factbase()
+    return potential.fit_gravity(best_figures(side), fb.regions, (year_from, year_to))
+
+
+@st.cache_data(show_spinner=False)
+def sector_matrix(year_from: int, year_to: int) -> pd.DataFrame:
+    """Region × sector classification for a year range."""
+    fb = factbase()
+    return opportunities.sector_matrix(fb, (year_from, year_to))
+
+
+def year_bounds(fb: FactBase) -> tuple[int, int]:
+    """First and last year with a full-year figure."""
+    years = fb.trade_facts.period.str[:4].astype(int)
+    return int(years.min()), int(years.max())
+
+
+def region_label(fb: FactBase) -> Callable[[str], str]:
+    """Display label for a region id: name and federal district (so typing a district filters)."""
+    regions = fb.regions.set_index("iso_code")
+
+    def label(iso: str) -> str:
+        if iso not in regions.index:
+            return iso
+        r = regions.loc[iso]
+        fd = f" · {r.federal_district} FD" if r.federal_district else ""
+        return f"{r.name_en}{fd}"
+
+    return label
+
+
+def sector_label(fb: FactBase) -> Callable[[str], str]:
+    names = dict(zip(fb.sectors.sector_id, fb.sectors.name_en, strict=True))
+    return lambda sid: names.get(sid, sid)
+
+
+def sidebar_filters(fb: FactBase) -> FilterState:
+    """The four shared filters. The URL is read once per session, then kept in step with the widgets."""
+    bounds = year_bounds(fb)
+    ru_regions = fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()
+    sector_ids = fb.sectors.sector_id.tolist()
+    if "filters_initialised" not in st.session_state:
+        state = parse_filters(st.query_params.to_dict() | _multi_params(), sector_ids, ru_regions, bounds)
+        st.session_state.f_sector = list(state.sectors)
+        st.session_state.f_region = list(state.regions)
+        st.session_state.f_years = state.years
+        st.session_state.f_side = state.side or "best"
+        st.session_state.filter_warnings = state.warnings
+        st.session_state.filters_initialised = True
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect(
+            "Sector",
+            sector_ids,
+            key="f_sector",
+            format_func=sector_label(fb),
+            placeholder="All sectors",
+        )
+        st.multiselect(
+            "Region",
+            ru_regions,
+            key="f_region",
+            format_func=region_label(fb),
+            placeholder="All regions (type a name or a federal district)",
+        )
+        st.slider("Years", bounds[0], bounds[1], key="f_years")
+        st.radio("Statistics side", list(SIDE_LABELS), key="f_side", format_func=SIDE_LABELS.get)
+        for w in st.session_state.get("filter_warnings", ()):
+            st.warning(w, icon="⚠️")  # st.warning escapes HTML: user input is never rendered as markup
+    side = st.session_state.f_side
+    state = FilterState(
+        tuple(st.session_state.f_sector),
+        tuple(st.session_state.f_region),
+        tuple(st.session_state.f_years),
+        None if side == "best" else side,
+    )
+    wanted = to_query_params(state, bounds)
+    if _current_params() != wanted:
+        st.query_params.clear()
+        st.query_params.update(wanted)
+    return state
+
+
+def _multi_params() -> dict[str, list[str]]:
+    """Repeated query parameters (?region=A&region=B) as lists."""
+    return {k: st.query_params.get_all(k) for k in ("sector", "region") if st.query_params.get_all(k)}
+
+
+def _current_params() -> dict[str, str | list[str]]:
+    out: dict[str, str | list[str]] = {}
+    for k in st.query_params:
+        vals = st.query_params.get_all(k)
+        out[k] = vals if k in ("sector", "region") else vals[0]
+    return out
+
+
+def file_tags(state: FilterState, fb: FactBase) -> dict[str, str]:
+    return filter_label(state, year_bounds(fb))
+
+
+def download_buttons(df: pd.DataFrame, what: str, state: FilterState, fb: FactBase, key: str) -> None:
+    """CSV and Excel buttons for exactly the rows shown; files are built only when clicked."""
+    tags = file_tags(state, fb)
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(
+        "⬇ CSV",
+        data=partial(to_csv_bytes, df),
+        file_name=export_filename(what, tags, "csv"),
+        mime="text/csv",
+        key=f"dl_csv_{key}",
+        on_click="ignore",
+        help=f"{len(df)} rows, as shown, with filters applied",
+    )
+    c2.download_button(
+        "⬇ Excel",
+        data=partial(to_excel_bytes, df, what),
+        file_name=export_filename(what, tags, "xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"dl_xlsx_{key}",
+        on_click="ignore",
+        help=f"{len(df)} rows, as shown, with filters applied",
+    )
+
+
+def show_chart(fig: go.Figure, key: str) -> None:
+    """A plotly chart with the app's common layout."""
+    fig.update_layout(
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        colorway=PALETTE,
+        font={"family": "sans-serif", "size": 13},
+        legend={"orientation": "h", "y": -0.15},
+    )
+    st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
+
+
+def sources_list(urls: pd.Series | list[str], title: str = "Sources") -> None:
+    """Numbered source links under a chart or summary (escaped; only http(s) links are linked)."""
+    unique = [u for u in dict.fromkeys(u for u in urls if isinstance(u, str) and u)]
+    if not unique:
+        return
+    with st.expander(f"{title} ({len(unique)})"):
+        items = []
+        for i, u in enumerate(unique, 1):
+            safe = html.escape(u, quote=True)
+            link = f'<a href="{safe}" target="_blank" rel="noopener">{safe[:110]}</a>'
+            items.append(f"{i}. {link if u.startswith(('http://', 'https://')) else safe}")
+        st.markdown("<br>".join(items), unsafe_allow_html=True)
+
+
+def empty_state(message: str, hint: str) -> None:
+    """Explain why there is nothing to show and what to try."""
+    st.info(f"{message} {hint}", icon="ℹ️")
+
+
+def modelled_badge() -> None:
+    st.caption("🧮 **Modelled, not reported.** See the method and caveats below.")
