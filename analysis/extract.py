@@ -95,10 +95,8 @@ QUALIFIER_CUES = [
 QUALIFIER_RES = [
     (q, re.compile(r"(?:" + p + r")\W*(?:\w+\W+){0,3}$", re.IGNORECASE)) for q, p in QUALIFIER_CUES
 ]
-CHANGE_UP = (
-    r"up|increase\w*|grew|grow\w*|rose|rising|gain\w*|higher|\+|рост\w*|увелич\w*|вырос\w*|прибав\w*|выше"
-)
-CHANGE_DOWN = r"down|decrease\w*|declin\w*|fell|fall\w*|drop\w*|lower|shrank|снижен\w*|снизил\w*|сократил\w*|упал\w*|уменьш\w*|ниже|[-–−]"
+CHANGE_UP = r"up|increase\w*|grew|grow\w*|rose|rising|gain\w*|higher|\+|рост\w*|прирост\w*|увелич\w*|выро\w*|вырас\w*|прибав\w*|выше"
+CHANGE_DOWN = r"down|decrease\w*|declin\w*|fell|fall\w*|drop\w*|lower|shrank|сниж\w*|сниз\w*|сокра\w*|упа\w*|уменьш\w*|ниже|[-–−]"
 CHANGE_RE = re.compile(
     r"(?P<dir>"
     + CHANGE_UP
@@ -217,24 +215,22 @@ def find_date(text: str) -> str | None:
     pats = [
         (
             rf"\b(\d{{1,2}})\s+({MONTH_EN_RE})\.?,?\s+(\d{{4}})",
-            lambda m: (m[3], MONTHS_EN.get(m[2].lower()[:3]), m[1]),
+            lambda m: (m[3], _month_no(m[2]), m[1]),
         ),
         (
             rf"\b({MONTH_EN_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})",
-            lambda m: (m[3], MONTHS_EN.get(m[1].lower()[:3]), m[2]),
+            lambda m: (m[3], _month_no(m[1]), m[2]),
         ),
         (rf"\b(\d{{1,2}})\s+({MONTH_RU_RE})\s+(\d{{4}})", lambda m: (m[3], _ru_month(m[2]), m[1])),
         (r"\b(\d{4})-(\d\d)-(\d\d)\b", lambda m: (m[1], int(m[2]), m[3])),
         (r"\b(\d\d)\.(\d\d)\.(\d{4})\b", lambda m: (m[3], int(m[2]), m[1])),
     ]
-    short = {k[:3]: v for k, v in MONTHS_EN.items()}
     best: tuple[int, str] | None = None
     for pat, get in pats:
         m = re.search(pat, text, re.IGNORECASE)
         if not m:
             continue
         y, mo, d = get(m)
-        mo = mo if isinstance(mo, int) else short.get(str(mo))
         try:
             iso = date(int(y), int(mo), int(d)).isoformat()
         except (TypeError, ValueError):
@@ -468,6 +464,9 @@ class Analyzer:
         return out
 
 
+CLAUSE_END_RE = re.compile(r";|,? and (?=\w+ed\b|fell|rose|grew)|,? while |,? but |, а |, но |, тогда как ")
+
+
 def _flow_near(sentence: str, start: int, end: int) -> str | None:
     """The trade flow cue nearest before the amount (or just after it) in the same sentence."""
     best: tuple[int, str] | None = None
@@ -506,20 +505,23 @@ def money_record(sentence: str, m: re.Match[str], report_year: int | None) -> di
     else:
         value_raw = parse_number(m.group("num"))
     before = sentence[: m.start()]
-    flow = _flow_near(sentence, m.start(), m.end())
-    if flow is None:
-        return None
     is_target = bool(TARGET_RE.search(before[-70:])) and not re.search(
         r"\b(?:reached|amounted|totall?ed|stood|was|were|exceeded|достиг(?:ло|ла|)\b|составил\w*)\W+(?:\w+\W+){0,3}$",
         before[-60:],
         re.IGNORECASE,
     )
+    flow = _flow_near(sentence, m.start(), m.end())
+    if flow is None and is_target and not DISTRACTOR_RE.search(sentence):
+        flow = "turnover"  # 'raise it to $500 million': a level to reach is a turnover target
+    if flow is None:
+        return None
     qualifier = "exact"
     for q, rx in QUALIFIER_RES:
         if rx.search(before[-40:]):
             qualifier = q
             break
-    after = sentence[m.end() : m.end() + 80]
+    after = CLAUSE_END_RE.split(sentence[m.end() :], maxsplit=1)[0][:80]
+    own_clause = before + m.group(0) + re.split(r",|;", after, maxsplit=1)[0]
     change = None
     cm = CHANGE_RE.search(after) or CHANGE_RE.search(before[-60:])
     if cm and not is_target:
@@ -556,7 +558,7 @@ def money_record(sentence: str, m: re.Match[str], report_year: int | None) -> di
             "text": text,
         }
     return {
-        "kind": "figure", "flow": flow, "period": find_period(sentence, report_year), "value": value_raw,
+        "kind": "figure", "flow": flow, "period": find_period(own_clause, report_year), "value": value_raw,
         "unit": scale, "currency": currency, "qualifier": qualifier, "change_pct": change, "text": text,
     }  # fmt: skip
 

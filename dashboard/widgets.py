@@ -8,13 +8,14 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import opportunities, potential, trade
-from analysis.data import FactBase, load_factbase
+from analysis.data import FactBase, data_dir, load_factbase
 from analysis.export import export_filename, to_csv_bytes, to_excel_bytes
 from analysis.filters import FilterState, filter_label, parse_filters, to_query_params
 from analysis.validation import DataValidationError
@@ -32,9 +33,13 @@ DIVERGING = "PuOr"
 
 
 @st.cache_resource(show_spinner="Loading and validating the fact base…")
+def _load(folder: str) -> FactBase:
+    return load_factbase(Path(folder))
+
+
 def factbase() -> FactBase:
-    """The validated fact base, loaded once per server process."""
-    return load_factbase()
+    """The validated fact base, loaded once per server process (per data folder)."""
+    return _load(str(data_dir()))
 
 
 def factbase_or_stop() -> FactBase:
