@@ -100,3 +100,9 @@ def filter_label(state: FilterState, year_bounds: tuple[int, int]) -> dict[str, 
     """Short filter description for file names."""
     q = to_query_params(state, year_bounds)
     return {k: "+".join(v) if isinstance(v, list) else v for k, v in q.items()}
+
+
+def fact_years(facts) -> tuple[int, int]:
+    """First and last year any trade fact refers to: the range of the Years filter."""
+    years = facts.period.str[:4].astype(int)
+    return int(years.min()), int(years.max())

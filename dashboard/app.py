@@ -1,4 +1,4 @@
-"""Entry point: page routing and the shared sidebar filters. Run: streamlit run dashboard/app.py"""
+"""Entry point: only page routing. Each page draws the shared filters. Run: streamlit run dashboard/app.py"""
 
 import sys
 from pathlib import Path
@@ -8,8 +8,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
-
-from dashboard import widgets  # noqa: E402
 
 st.set_page_config(page_title="Belarus ⇄ Russian regions trade", page_icon="📊", layout="wide")
 
@@ -27,7 +25,4 @@ PAGES = [
     st.Page("pages/data_methods.py", title="Data & methods", icon="📚", url_path="data-methods"),
 ]
 
-page = st.navigation(PAGES)
-fb = widgets.factbase_or_stop()
-st.session_state.filters = widgets.sidebar_filters(fb)
-page.run()
+st.navigation(PAGES).run()

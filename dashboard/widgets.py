@@ -17,7 +17,7 @@ import streamlit as st
 from analysis import opportunities, potential, trade
 from analysis.data import FactBase, data_dir, load_factbase
 from analysis.export import export_filename, to_csv_bytes, to_excel_bytes
-from analysis.filters import FilterState, filter_label, parse_filters, to_query_params
+from analysis.filters import FilterState, fact_years, filter_label, parse_filters, to_query_params
 from analysis.validation import DataValidationError
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -80,9 +80,8 @@ def sector_matrix(year_from: int, year_to: int) -> pd.DataFrame:
 
 
 def year_bounds(fb: FactBase) -> tuple[int, int]:
-    """First and last year with a full-year figure."""
-    years = fb.trade_facts.period.str[:4].astype(int)
-    return int(years.min()), int(years.max())
+    """First and last year in the trade facts (the Years slider's range)."""
+    return fact_years(fb.trade_facts)
 
 
 def region_label(fb: FactBase) -> Callable[[str], str]:
@@ -104,19 +103,28 @@ def sector_label(fb: FactBase) -> Callable[[str], str]:
     return lambda sid: names.get(sid, sid)
 
 
+FILTER_KEYS = ("sector", "region", "years", "side")
+
+
+def _keep(name: str) -> None:
+    """on_change: copy a widget's value to a plain key that survives page switches."""
+    st.session_state[f"p_{name}"] = st.session_state[f"f_{name}"]
+
+
 def sidebar_filters(fb: FactBase) -> FilterState:
     """The four shared filters. The URL is read once per session, then kept in step with the widgets."""
     bounds = year_bounds(fb)
     ru_regions = fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()
     sector_ids = fb.sectors.sector_id.tolist()
-    if "filters_initialised" not in st.session_state:
+    if "p_side" not in st.session_state:
         state = parse_filters(st.query_params.to_dict() | _multi_params(), sector_ids, ru_regions, bounds)
-        st.session_state.f_sector = list(state.sectors)
-        st.session_state.f_region = list(state.regions)
-        st.session_state.f_years = state.years
-        st.session_state.f_side = state.side or "best"
+        st.session_state.p_sector = list(state.sectors)
+        st.session_state.p_region = list(state.regions)
+        st.session_state.p_years = state.years
+        st.session_state.p_side = state.side or "best"
         st.session_state.filter_warnings = state.warnings
-        st.session_state.filters_initialised = True
+    for name in FILTER_KEYS:  # widgets on each page start from the shared values
+        st.session_state[f"f_{name}"] = st.session_state[f"p_{name}"]
     with st.sidebar:
         st.header("Filters")
         st.multiselect(
@@ -125,6 +133,8 @@ def sidebar_filters(fb: FactBase) -> FilterState:
             key="f_sector",
             format_func=sector_label(fb),
             placeholder="All sectors",
+            on_change=_keep,
+            args=("sector",),
         )
         st.multiselect(
             "Region",
@@ -132,9 +142,18 @@ def sidebar_filters(fb: FactBase) -> FilterState:
             key="f_region",
             format_func=region_label(fb),
             placeholder="All regions (type a name or a federal district)",
+            on_change=_keep,
+            args=("region",),
         )
-        st.slider("Years", bounds[0], bounds[1], key="f_years")
-        st.radio("Statistics side", list(SIDE_LABELS), key="f_side", format_func=SIDE_LABELS.get)
+        st.slider("Years", bounds[0], bounds[1], key="f_years", on_change=_keep, args=("years",))
+        st.radio(
+            "Statistics side",
+            list(SIDE_LABELS),
+            key="f_side",
+            format_func=SIDE_LABELS.get,
+            on_change=_keep,
+            args=("side",),
+        )
         for w in st.session_state.get("filter_warnings", ()):
             st.warning(w, icon="⚠️")  # st.warning escapes HTML: user input is never rendered as markup
     side = st.session_state.f_side
@@ -149,6 +168,12 @@ def sidebar_filters(fb: FactBase) -> FilterState:
         st.query_params.clear()
         st.query_params.update(wanted)
     return state
+
+
+def page_setup() -> tuple[FactBase, FilterState]:
+    """Start of every page: the validated fact base and the shared filters."""
+    fb = factbase_or_stop()
+    return fb, sidebar_filters(fb)
 
 
 def _multi_params() -> dict[str, list[str]]:

@@ -5,8 +5,7 @@ import streamlit as st
 from analysis import catalog, trade
 from dashboard import widgets
 
-fb = widgets.factbase_or_stop()
-state = st.session_state.filters
+fb, state = widgets.page_setup()
 st.title("Data & methods")
 st.markdown(
     "Every number in this dashboard comes from a row with a `source_url` and a date. Reported figures are never "

@@ -6,8 +6,7 @@ from analysis import extract, extract_views
 from analysis.documents import InputProblem, check_text, read_document
 from dashboard import widgets
 
-fb = widgets.factbase_or_stop()
-state = st.session_state.filters
+fb, state = widgets.page_setup()
 st.title("Meeting analyzer")
 st.caption("English or Russian. Rules only, no network: every output shows the words it came from.")
 

@@ -7,8 +7,7 @@ from analysis import opportunities, opportunity_views, targets
 from analysis.formatting import fmt_musd
 from dashboard import charts, widgets
 
-fb = widgets.factbase_or_stop()
-state = st.session_state.filters
+fb, state = widgets.page_setup()
 st.title("Opportunities")
 
 st.header("1 · Regions trading below their modelled potential")

@@ -7,8 +7,7 @@ from analysis import overview, trade
 from analysis.formatting import fmt_musd, fmt_pct
 from dashboard import widgets
 
-fb = widgets.factbase_or_stop()
-state = st.session_state.filters
+fb, state = widgets.page_setup()
 st.title("Belarus ⇄ Russian regions: trade overview")
 st.caption(
     "Reported figures from official statements and statistics, each with its source. "

@@ -7,8 +7,7 @@ from analysis import profile, summaries, targets, trade
 from analysis.formatting import fmt_musd
 from dashboard import charts, widgets
 
-fb = widgets.factbase_or_stop()
-state = st.session_state.filters
+fb, state = widgets.page_setup()
 best = widgets.best_figures(state.side_choice)
 st.title("Regions")
 st.caption(

@@ -5,8 +5,7 @@ import streamlit as st
 from analysis import sector_cards, summaries
 from dashboard import widgets
 
-fb = widgets.factbase_or_stop()
-state = st.session_state.filters
+fb, state = widgets.page_setup()
 st.title("Sectors")
 st.caption(
     "The four sectors the design card names lead: engineering, pharmaceuticals, agriculture and construction. "

@@ -1,0 +1,207 @@
+"""AppTest for every page: filters through widgets and query parameters, chart data = analysis output."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis import opportunity_views, overview, potential, profile, sector_cards, trade
+from analysis.filters import fact_years
+from analysis.opportunities import sector_matrix
+from tests.conftest import ROOT
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+def run_page(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def decode(values) -> np.ndarray:
+    """Plotly 7 stores numeric arrays as base64 'bdata' with a dtype."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"]))
+    return np.asarray(values)
+
+
+def chart(at: AppTest, index: int) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def download_labels(at: AppTest) -> list[str]:
+    return [d.proto.label for d in at.get("download_button")]
+
+
+def assert_downloads(at: AppTest, min_pairs: int) -> None:
+    labels = download_labels(at)
+    assert sum("CSV" in x for x in labels) >= min_pairs
+    assert sum("Excel" in x for x in labels) >= min_pairs
+
+
+def test_overview_default(fb):
+    at = run_page()
+    assert at.title[0].value.startswith("Belarus ⇄ Russian regions")
+    spec = chart(at, 0)
+    nat = overview.national_view(trade.national_series(fb.trade_facts), fact_years(fb.trade_facts))
+    by_turnover = nat[(nat.side == "BY") & (nat.flow == "turnover")]
+    trace = next(t for t in spec["data"] if t["name"] == "Turnover — BY statistics")
+    assert decode(trace["y"]).tolist() == by_turnover.value_musd.tolist()
+    assert decode(trace["x"]).tolist() == by_turnover.year.tolist()
+    top = overview.top_regions(
+        trade.best_annual_figures(fb.trade_facts), fb.regions, fb.fx_rates, fact_years(fb.trade_facts), n=15
+    )
+    bars = chart(at, 1)["data"][0]
+    assert decode(bars["x"]).tolist() == top.turnover_musd.tolist()
+    assert list(bars["y"]) == top.name_en.tolist()
+    assert_downloads(at, 3)
+
+
+def test_overview_region_from_url_and_side_from_widget(fb):
+    at = run_page(region="RU-KL")
+    assert any("Region in focus: Republic of Kalmykia" in s.value for s in at.subheader)
+    at.radio(key="f_side").set_value("RU").run()
+    assert at.query_params["side"] == "RU"
+    assert any("(RU side)" in m.label for m in at.metric)
+    top = overview.top_regions(
+        trade.best_annual_figures(fb.trade_facts, "RU"),
+        fb.regions,
+        fb.fx_rates,
+        fact_years(fb.trade_facts),
+        ("RU-KL",),
+    )
+    if top.empty:
+        assert any("No region has a full-year turnover figure" in i.value for i in at.info)
+
+
+def test_bad_query_params_warn_as_text():
+    at = run_page(sector="<b>bogus</b>", years="abc", side="XX")
+    warnings = [w.value for w in at.warning]
+    assert any("<b>bogus</b>" in w for w in warnings)  # shown literally, not rendered
+    assert any("malformed years" in w for w in warnings)
+    assert any("unknown side" in w for w in warnings)
+    assert "sector" not in at.query_params
+
+
+def test_regions_page_default_profile_and_map(fb):
+    at = run_page("pages/regions.py")
+    assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
+    table = trade.region_table(
+        trade.best_annual_figures(fb.trade_facts), fb.regions, fb.fx_rates, fact_years(fb.trade_facts)
+    )
+    points = profile.map_rows(table)
+    trace = chart(at, 0)["data"][0]
+    assert decode(trace["x"]).tolist() == points.lon.tolist()
+    assert list(trace["text"]) == points.name_en.tolist()
+    shown = at.dataframe[0].value
+    assert shown.iso_code.tolist() == table.iso_code.tolist()
+    assert_downloads(at, 4)
+
+
+def test_regions_filter_by_widget_and_years_by_url(fb):
+    at = run_page("pages/regions.py", years="2019-2024")
+    at.multiselect(key="f_region").set_value(["RU-KLU", "RU-TA"]).run()
+    assert sorted(at.query_params["region"]) == ["RU-KLU", "RU-TA"]
+    assert at.query_params["years"] == "2019-2024"
+    assert any(h.value == "Profile: Kaluga Oblast" for h in at.header)
+    shown = at.dataframe[0].value
+    assert sorted(shown.iso_code) == ["RU-KLU", "RU-TA"]
+    best = trade.best_annual_figures(fb.trade_facts)
+    expected = (
+        trade.region_table(best, fb.regions, fb.fx_rates, (2019, 2024))
+        .set_index("iso_code")
+        .loc[["RU-KLU", "RU-TA"]]
+    )
+    assert (
+        shown.set_index("iso_code").turnover_musd.sort_index().tolist()
+        == expected.turnover_musd.sort_index().tolist()
+    )
+
+
+def test_sectors_page_filtered_by_url(fb):
+    at = run_page("pages/sectors.py", sector="pharma")
+    assert [s.value for s in at.subheader] == ["Pharmaceuticals"]
+    matrix = sector_matrix(fb, fact_years(fb.trade_facts))
+    expected = sector_cards.sector_overview(fb, matrix, ("pharma",))
+    assert at.dataframe[0].value.regions_traded.tolist() == expected.regions_traded.tolist()
+    assert_downloads(at, 2)
+
+
+def test_sectors_page_lead_sectors_first():
+    at = run_page("pages/sectors.py")
+    names = [s.value for s in at.subheader]
+    assert names[:7] == ["Mechanical engineering", "Agricultural machinery", "Trucks and vehicles", "High-tech transport",
+                         "Pharmaceuticals", "Agriculture and food", "Construction"]  # fmt: skip
+    assert len(names) == 21
+
+
+def test_opportunities_page_numbers_match_functions(fb):
+    at = run_page("pages/opportunities.py", years="2015-2025")
+    g = potential.fit_gravity(trade.best_annual_figures(fb.trade_facts), fb.regions, (2015, 2025))
+    ranking = opportunity_views.potential_ranking(g).head(20)
+    spec = chart(at, 0)
+    actual, expected = spec["data"][0], spec["data"][1]
+    assert list(expected["y"]) == ranking.name_en.tolist()
+    assert decode(expected["x"]) == pytest.approx(ranking.expected_musd.to_numpy())
+    assert decode(actual["x"]) == pytest.approx(ranking.actual_musd.to_numpy())
+    assert any(m.label == "Regions in the fit (n)" and m.value == str(g.n) for m in at.metric)
+    assert any("Modelled, not reported" in c.value for c in at.caption)
+    assert_downloads(at, 3)
+
+
+def test_opportunities_evidence_click_through(fb):
+    at = run_page("pages/opportunities.py", region="RU-KL")
+    heat = chart(at, 2)["data"][0]
+    assert heat["type"] == "heatmap"
+    assert any("select a row" in m.value for m in at.markdown)
+
+
+def test_meeting_analyzer_empty_then_text():
+    at = run_page("pages/meeting_analyzer.py")
+    assert any("Nothing to analyse yet" in i.value for i in at.info)
+    at.text_area(key="report_text").input(
+        "Minsk, 3 April 2023. Trade with Kaluga Oblast reached almost $654 million in 2022. "
+        "The sides discussed pharmaceuticals and direct flights were proposed."
+    ).run()
+    assert not at.exception
+    region = next(m for m in at.metric if m.label == "Region")
+    assert region.value == "Kaluga Oblast"
+    labels = download_labels(at)
+    assert "⬇ JSON" in labels and any("CSV" in x for x in labels) and any("Excel" in x for x in labels)
+    assert at.dataframe[0].value.value.tolist() == [654.0]
+
+
+def test_meeting_analyzer_whitespace_input_is_refused():
+    at = run_page("pages/meeting_analyzer.py")
+    at.text_area(key="report_text").input("   \n  ").run()
+    assert not at.exception
+    assert any("Nothing to analyse" in i.value for i in at.info)
+
+
+def test_data_methods_page(fb):
+    at = run_page("pages/data_methods.py")
+    cat = at.dataframe[0].value
+    assert set(cat.table) >= {"trade_facts", "meetings", "regions", "sectors", "fx_rates"}
+    assert cat.set_index("table").loc["trade_facts", "rows"] == len(fb.trade_facts)
+    assert_downloads(at, 10)
+
+
+def test_filters_survive_a_page_switch():
+    at = run_page(side="RU")
+    at.multiselect(key="f_sector").set_value(["agri_machinery"]).run()
+    at.switch_page("pages/regions.py")
+    at.run()
+    assert at.multiselect(key="f_sector").value == ["agri_machinery"]
+    assert at.radio(key="f_side").value == "RU"
+    assert at.query_params == {"sector": ["agri_machinery"], "side": "RU"}
