@@ -204,4 +204,4 @@ def test_filters_survive_a_page_switch():
     at.run()
     assert at.multiselect(key="f_sector").value == ["agri_machinery"]
     assert at.radio(key="f_side").value == "RU"
-    assert at.query_params == {"sector": ["agri_machinery"], "side": "RU"}
+    assert at.query_params == {"sector": "agri_machinery", "side": "RU"}
