@@ -19,7 +19,7 @@ if len(state.regions) == 1:
     with st.container(border=True):
         st.subheader(f"Region in focus: {focus['name']}")
         st.markdown(focus["summary"])
-        st.page_link("pages/regions.py", label="Open the full region profile →", icon="🗺️")
+        st.page_link("pages/regions.py", label="Open the full region profile →", icon=":material/map:")
 
 nat = overview.national_view(widgets.national(), state.years)
 st.subheader("Belarus–Russia trade in goods by year")

@@ -1,5 +1,6 @@
 """Sectors: one card per taxonomy sector with scope, national facts, regions and a summary."""
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import sector_cards, summaries
@@ -15,6 +16,21 @@ matrix = widgets.sector_matrix(*state.years)
 if state.regions:
     matrix = matrix[matrix.region_iso.isin(state.regions)]
 overview = sector_cards.sector_overview(fb, matrix, state.sectors)
+fig = go.Figure()
+for col, name, colour in (
+    ("regions_traded", "Regions where its goods are traded", widgets.PALETTE[0]),
+    ("regions_discussed_not_traded", "Discussed, no trade recorded", widgets.PALETTE[1]),
+):
+    fig.add_trace(
+        go.Bar(y=overview.name_en, x=overview[col], name=name, orientation="h", marker_color=colour)
+    )
+fig.update_layout(
+    barmode="group",
+    xaxis_title="number of Russian regions",
+    yaxis={"autorange": "reversed"},
+    height=max(300, 30 * len(overview)),
+)
+widgets.show_chart(fig, "sector_overview_chart")
 st.dataframe(overview, hide_index=True, width="stretch")
 widgets.download_buttons(overview, "sectors-overview", state, fb, "sectors_overview")
 
