@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -43,7 +45,7 @@ def test_open_filter_download(page, server_url):
         top_csv.click()
     download = info.value
     assert download.suggested_filename.startswith("top-regions_sector-agri_machinery_region-RU-KL")
-    text = open(download.path(), encoding="utf-8-sig").read()
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows, "the CSV has no rows"
     assert {r["iso_code"] for r in rows} == {"RU-KL"}
@@ -79,8 +81,6 @@ def test_meeting_analyzer_in_browser(page, server_url):
     expect(page.get_by_text("Kaluga Oblast").first).to_be_visible(timeout=60_000)
     with page.expect_download() as info:
         page.get_by_role("button", name="⬇ JSON").click()
-    import json
-
-    record = json.loads(open(info.value.path(), encoding="utf-8").read())
+    record = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert record["region_iso"] == "RU-KLU"
     assert record["figures"][0]["value"] == 654.0
