@@ -151,8 +151,7 @@ def adopt_trade_facts(reference: Path) -> tuple[pd.DataFrame, dict[str, int]]:
     df["period_end"] = [s.end.isoformat() for s in spans]
     fx = _fx_table()
     df["value_musd"] = [
-        to_musd(v, u, c, s.year, fx)
-        for v, u, c, s in zip(df.value, df.unit, df.currency, spans, strict=True)
+        to_musd(v, u, c, s.year, fx) for v, u, c, s in zip(df.value, df.unit, df.currency, spans, strict=True)
     ]
     df["side"] = df.stat_side.where(df.stat_side.isin(["BY", "RU"]), "unknown")
     df = recover_dates(df)
@@ -215,7 +214,11 @@ def adopt_meetings(reference: Path) -> tuple[pd.DataFrame, int]:
     m["target_year"] = [target_year(n, d) for n, d in zip(m.target_note, m.date, strict=True)]
     m["target_flow"] = m.target_value.map(lambda v: "turnover" if v else "")
     m = m.sort_values(["region_iso", "date"]).reset_index(drop=True)
-    m.insert(0, "meeting_id", m.region_iso + ":" + m.date + ":" + (m.groupby(["region_iso", "date"]).cumcount() + 1).astype(str))
+    m.insert(
+        0,
+        "meeting_id",
+        m.region_iso + ":" + m.date + ":" + (m.groupby(["region_iso", "date"]).cumcount() + 1).astype(str),
+    )
     cols = [
         "meeting_id", "date", "date_basis", "region_iso", "level", "by_side", "region_side",
         "sectors", "target_flow", "target_value", "target_unit", "target_currency",
@@ -244,11 +247,23 @@ def adopt_products(reference: Path, sectors: pd.DataFrame) -> pd.DataFrame:
 
     p = pd.read_csv(reference / "product_mentions.csv", dtype=str, keep_default_na=False)
     p["hs_chapter"] = p.hs_chapter.str.zfill(2).where(p.hs_chapter != "", "")
-    p["sector_id"] = [sector_for_hs(h, sectors, product=t) for h, t in zip(p.hs_chapter, p["product"], strict=True)]
+    p["sector_id"] = [
+        sector_for_hs(h, sectors, product=t) for h, t in zip(p.hs_chapter, p["product"], strict=True)
+    ]
     p["period"] = p.period.map(lambda x: normalise_period(x) or "")
     p = recover_dates(p)
     p = p.drop_duplicates(["region_iso", "period", "direction", "product"])
-    cols = ["region_iso", "period", "direction", "product", "hs_chapter", "sector_id", "source_url", "published", "published_basis"]
+    cols = [
+        "region_iso",
+        "period",
+        "direction",
+        "product",
+        "hs_chapter",
+        "sector_id",
+        "source_url",
+        "published",
+        "published_basis",
+    ]
     return p[cols].sort_values(["region_iso", "period", "direction", "product"]).reset_index(drop=True)
 
 
@@ -260,10 +275,29 @@ def adopt_sector_facts(reference: Path) -> pd.DataFrame:
     from analysis.sectors import sector_for_hs
 
     sectors = pd.read_csv(DATASETS / "sectors.csv", dtype=str, keep_default_na=False)
-    s["sector_id"] = [sector_for_hs(h, sectors, product=t) for h, t in zip(s.hs_chapter, s["product"], strict=True)]
+    s["sector_id"] = [
+        sector_for_hs(h, sectors, product=t) for h, t in zip(s.hs_chapter, s["product"], strict=True)
+    ]
     s["side"] = s.stat_side.where(s.stat_side.isin(["BY", "RU"]), "unknown")
     s = recover_dates(s)
-    cols = ["sector_id", "period", "scope", "product", "hs_chapter", "metric", "value", "value_text", "unit", "currency", "side", "source_url", "publisher", "published", "published_basis", "note"]
+    cols = [
+        "sector_id",
+        "period",
+        "scope",
+        "product",
+        "hs_chapter",
+        "metric",
+        "value",
+        "value_text",
+        "unit",
+        "currency",
+        "side",
+        "source_url",
+        "publisher",
+        "published",
+        "published_basis",
+        "note",
+    ]
     return s[cols]
 
 
