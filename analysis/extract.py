@@ -9,6 +9,7 @@ CLI: python -m analysis.extract PATH  (or '-' for stdin) [--date YYYY-MM-DD]
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import sys
@@ -139,7 +140,8 @@ PROPOSAL_KINDS = [
         r"trading house|exhibitions?|fairs?|business missions?|forum|торгов\w* дом\w*|выставк\w*|ярмарк\w*|бизнес-мисси\w*",
     ),
 ]
-PROPOSAL_RES = [(k, re.compile(r"\b(?:" + p + r")", re.IGNORECASE)) for k, p in PROPOSAL_KINDS]
+PROPOSAL_RE = re.compile("|".join(rf"(?P<{k}>\b(?:{p}))" for k, p in PROPOSAL_KINDS), re.IGNORECASE)
+KIND_ORDER = [k for k, _ in PROPOSAL_KINDS]
 PROPOSAL_CUE_RE = re.compile(
     r"\b(?:propos\w*|suggest\w*|offer\w*|ready to|interest\w*|plan\w*|should|could|agreed|initiative|invit\w*|"
     r"consider\w*|build|set up|establish\w*|launch\w*|open\w*|creat\w*|develop\w*|high time|intend\w*|will|"
@@ -159,6 +161,9 @@ IMPORT_DIR_RE = re.compile(
     r"импорт\w* из (?!беларуси|белоруссии)",
     re.IGNORECASE,
 )
+HAS_DIGIT_RE = re.compile(r"\d")
+# Where one clause ends: sentence ends, semicolons, and contrasts ('while', 'whereas', ', а').
+CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n]\s|,? while |,? whereas |, а |, тогда как ")
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
 
 
@@ -364,18 +369,20 @@ class Analyzer:
 
     def analyze(self, text: str, report_date: str | None = None) -> dict:
         """The structured record of one report (see the module docstring and issue contract)."""
+        _cues.cache_clear()  # per-report cache: keeps memory flat and timings honest
         found_date = report_date or find_date(text)
         year = int(found_date[:4]) if found_date else None
         sentences = split_sentences(text)
         region = self.region(text)
+        money = self.money(sentences, year)
         return {
             "region_iso": region,
             "region_name": self._region_name(region),
             "date": found_date,
             "sectors": self.sectors(text),
-            "products": self.products(sentences),
-            "figures": [f for f in self.money(sentences, year) if f["kind"] == "figure"],
-            "targets": [f for f in self.money(sentences, year) if f["kind"] == "target"],
+            "products": self.products(text),
+            "figures": [f for f in money if f["kind"] == "figure"],
+            "targets": [f for f in money if f["kind"] == "target"],
             "proposals": self.proposals(sentences),
         }
 
@@ -416,39 +423,39 @@ class Analyzer:
             rec["spans"].append([m.start, m.end])
         return sorted(out.values(), key=lambda r: r["spans"][0][0])
 
-    def products(self, sentences: list[Sentence]) -> list[dict]:
-        """Goods named in the text with HS code, sector and, where the sentence says, the direction."""
+    def products(self, text: str) -> list[dict]:
+        """Goods named in the text with HS code, sector and, where its clause says, the direction."""
         seen: dict[tuple[str, str | None], dict] = {}
-        clauses = [
-            c for s in sentences for c in re.split(r"[;:]|,? while |,? whereas |, а |, тогда как ", s.text)
-        ]
-        for clause in clauses:
-            for m in self.product_index.find_all(clause):
-                term, hs, sector = m.payload
-                direction = None
-                if IMPORT_DIR_RE.search(clause):
-                    direction = "by_imports"
-                elif EXPORT_DIR_RE.search(clause):
-                    direction = "by_exports"
-                key = (m.text.lower(), direction)
-                if key not in seen:
-                    seen[key] = {
-                        "text": m.text,
-                        "hs": str(hs),
-                        "sector": sector,
-                        "direction": direction,
-                    }
+        matches = self.product_index.find_all(text)
+        if not matches:
+            return []
+        bounds = [0] + [m.end() for m in CLAUSE_BREAK_RE.finditer(text)] + [len(text)]
+        directions: dict[int, str | None] = {}
+        for m in matches:
+            i = bisect.bisect_right(bounds, m.start) - 1
+            if i not in directions:
+                clause = text[bounds[i] : bounds[i + 1]]
+                directions[i] = (
+                    "by_imports"
+                    if IMPORT_DIR_RE.search(clause)
+                    else "by_exports"
+                    if EXPORT_DIR_RE.search(clause)
+                    else None
+                )
+            _, hs, sector = m.payload
+            key = (m.text.lower(), directions[i])
+            if key not in seen:
+                seen[key] = {"text": m.text, "hs": str(hs), "sector": sector, "direction": directions[i]}
         return list(seen.values())
 
     def money(self, sentences: list[Sentence], report_year: int | None) -> list[dict]:
         """Trade figures and targets: money amounts whose sentence gives a trade flow."""
         out = []
         for s in sentences:
-            for m in MONEY_RE.finditer(s.text):
-                rec = money_record(s.text, m, report_year)
-                if rec:
-                    out.append(rec)
-            out += growth_only_records(s.text, report_year, out)
+            if not HAS_DIGIT_RE.search(s.text):
+                continue
+            found = [r for m in MONEY_RE.finditer(s.text) if (r := money_record(s.text, m, report_year))]
+            out += found or growth_only_records(s.text, report_year)
         return out
 
     def proposals(self, sentences: list[Sentence]) -> list[dict]:
@@ -457,8 +464,9 @@ class Analyzer:
         for s in sentences:
             if not PROPOSAL_CUE_RE.search(s.text):
                 continue
-            for kind, rx in PROPOSAL_RES:
-                if rx.search(s.text) and (kind, s.text) not in seen:
+            kinds = {m.lastgroup for m in PROPOSAL_RE.finditer(s.text)}
+            for kind in sorted(kinds, key=KIND_ORDER.index):
+                if (kind, s.text) not in seen:
                     seen.add((kind, s.text))
                     out.append({"kind": kind, "text": s.text})
         return out
@@ -467,27 +475,33 @@ class Analyzer:
 CLAUSE_END_RE = re.compile(r";|,? and (?=\w+ed\b|fell|rose|grew)|,? while |,? but |, а |, но |, тогда как ")
 
 
+@lru_cache(maxsize=512)
+def _cues(sentence: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[int, ...]]:
+    """Flow cues (start, end, flow) and distractor ends of one sentence, computed once per sentence."""
+    cues = tuple((m.start(), m.end(), flow) for flow, rx in FLOW_CUE_RES for m in rx.finditer(sentence))
+    return cues, tuple(d.end() for d in DISTRACTOR_RE.finditer(sentence))
+
+
 def _flow_near(sentence: str, start: int, end: int) -> str | None:
     """The trade flow cue nearest before the amount (or just after it) in the same sentence."""
+    cues, distractor_ends = _cues(sentence)
     best: tuple[int, str] | None = None
-    for flow, rx in FLOW_CUE_RES:
-        for m in rx.finditer(sentence):
-            if m.end() <= start:
-                dist = start - m.end()
-            elif m.start() >= end:
-                dist = (m.start() - end) * 3  # cues after the number count, but weigh less
-                if dist > 120:
-                    continue
-            else:
+    for c_start, c_end, flow in cues:
+        if c_end <= start:
+            dist = start - c_end
+        elif c_start >= end:
+            dist = (c_start - end) * 3  # cues after the number count, but weigh less
+            if dist > 120:
                 continue
-            if best is None or dist < best[0]:
-                best = (dist, flow)
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, flow)
     if best is None:
         return None
-    distractor = [
-        d for d in DISTRACTOR_RE.finditer(sentence) if d.end() <= start and start - d.end() < best[0]
-    ]
-    return None if distractor else best[1]
+    if any(e <= start and start - e < best[0] for e in distractor_ends):
+        return None
+    return best[1]
 
 
 def money_record(sentence: str, m: re.Match[str], report_year: int | None) -> dict | None:
@@ -563,13 +577,11 @@ def money_record(sentence: str, m: re.Match[str], report_year: int | None) -> di
     }  # fmt: skip
 
 
-def growth_only_records(sentence: str, report_year: int | None, so_far: list[dict]) -> list[dict]:
+def growth_only_records(sentence: str, report_year: int | None) -> list[dict]:
     """'Trade grew by 13.6% in 2023' without an amount: a figure with a change and no value."""
-    if (
-        any(r["text"] == sentence.strip() for r in so_far)
-        or MONEY_RE.search(sentence)
-        and currency_in(sentence)
-    ):
+    if "%" not in sentence and "процент" not in sentence and "per cent" not in sentence:
+        return []
+    if currency_in(sentence):
         return []
     cm = CHANGE_RE.search(sentence)
     if not cm:
