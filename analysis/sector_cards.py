@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -61,4 +62,73 @@ def national_facts(fb: FactBase, sector_id: str) -> pd.DataFrame:
     f = fb.sector_facts[fb.sector_facts.sector_id == sector_id]
     return f[["period", "product", "metric", "value_text", "unit", "side", "source_url"]].reset_index(
         drop=True
+    )
+
+
+@dataclass(frozen=True)
+class SectorCard:
+    """What one sector card shows."""
+
+    sector_id: str
+    name: str
+    caption: str
+    summary: str
+    sources: list[str]
+    traded: list[str]
+    discussed_not_traded: list[str]
+
+
+@dataclass(frozen=True)
+class SectorPage:
+    """The Sectors page: overview table, one card per sector, and the data behind the cards."""
+
+    overview: pd.DataFrame
+    cards: list[SectorCard]
+    region_lists: pd.DataFrame
+    facts: pd.DataFrame
+
+
+def sector_page(
+    fb: FactBase,
+    matrix: pd.DataFrame,
+    region_filter: tuple[str, ...] = (),
+    sector_filter: tuple[str, ...] = (),
+) -> SectorPage:
+    """All data of the Sectors page for the filters (regions restrict the matrix, sectors the cards)."""
+    from analysis.summaries import sector_summary
+
+    m = matrix[matrix.region_iso.isin(region_filter)] if region_filter else matrix
+    ov = sector_overview(fb, m, sector_filter)
+    names = fb.regions.set_index("iso_code").name_en
+    sectors = fb.sectors.set_index("sector_id")
+    cards, lists = [], []
+    for sid in ov.sector_id:
+        sec = sectors.loc[sid]
+        codes = "; ".join(x for x in (sec.hs_codes, sec.ebops_codes) if x) or "–"
+        summary = sector_summary(fb, m, sid)
+        rel = region_lists_frame(m, sid, lambda iso: names.get(iso, iso))
+        lists.append(rel.assign(sector_id=sid))
+        cards.append(
+            SectorCard(
+                sid,
+                sec.name_en,
+                f"{sec.kind.capitalize()} · {sec.scope} · codes: {codes}",
+                summary.text,
+                summary.sources,
+                rel[rel.relation == "traded"].region_name.tolist(),
+                rel[rel.relation == "discussed_not_traded"].region_name.tolist(),
+            )
+        )
+    region_lists = (
+        pd.concat(lists, ignore_index=True)
+        if lists
+        else pd.DataFrame(columns=["region_iso", "region_name", "relation", "sector_id"])
+    )
+    facts = fb.sector_facts[fb.sector_facts.sector_id.isin(ov.sector_id)]
+    facts = facts[["sector_id", "period", "product", "metric", "value_text", "unit", "side", "source_url"]]
+    return SectorPage(
+        ov,
+        cards,
+        region_lists[["sector_id", "region_iso", "region_name", "relation"]],
+        facts.reset_index(drop=True),
     )

@@ -14,7 +14,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import opportunities, potential, trade
 from analysis.data import FactBase, data_dir, load_factbase
 from analysis.export import export_filename, to_csv_bytes, to_excel_bytes
 from analysis.filters import FilterState, fact_years, filter_label, parse_filters, to_query_params
@@ -51,32 +50,6 @@ def factbase_or_stop() -> FactBase:
         st.code(str(exc), language=None)
         st.stop()
         raise
-
-
-@st.cache_data(show_spinner=False)
-def best_figures(side: str) -> pd.DataFrame:
-    """Best annual figures for one statistics side (cached per side)."""
-    return trade.best_annual_figures(factbase().trade_facts, side=side)
-
-
-@st.cache_data(show_spinner=False)
-def national(side_unused: str = "") -> pd.DataFrame:
-    """Belarus–Russia national series for both sides."""
-    return trade.national_series(factbase().trade_facts)
-
-
-@st.cache_data(show_spinner="Fitting the gravity model…")
-def gravity(side: str, year_from: int, year_to: int) -> potential.GravityResult:
-    """PPML gravity fit on the chosen side's latest turnover within the year range."""
-    fb = factbase()
-    return potential.fit_gravity(best_figures(side), fb.regions, (year_from, year_to))
-
-
-@st.cache_data(show_spinner=False)
-def sector_matrix(year_from: int, year_to: int) -> pd.DataFrame:
-    """Region × sector classification for a year range."""
-    fb = factbase()
-    return opportunities.sector_matrix(fb, (year_from, year_to))
 
 
 def year_bounds(fb: FactBase) -> tuple[int, int]:

@@ -131,16 +131,19 @@ def test_regions_filter_by_widget_and_years_by_url(fb):
 
 def test_sectors_page_filtered_by_url(fb):
     at = run_page("pages/sectors.py", sector="pharma")
-    assert [s.value for s in at.subheader] == ["Pharmaceuticals"]
+    assert [s.value for s in at.subheader] == ["Sector cards", "Pharmaceuticals"]
     matrix = sector_matrix(fb, fact_years(fb.trade_facts))
     expected = sector_cards.sector_overview(fb, matrix, ("pharma",))
     assert at.dataframe[0].value.regions_traded.tolist() == expected.regions_traded.tolist()
-    assert_downloads(at, 2)
+    bars = chart(at, 0)["data"]
+    assert decode(bars[0]["x"]).tolist() == expected.regions_traded.tolist()
+    assert decode(bars[1]["x"]).tolist() == expected.regions_discussed_not_traded.tolist()
+    assert_downloads(at, 3)
 
 
 def test_sectors_page_lead_sectors_first():
     at = run_page("pages/sectors.py")
-    names = [s.value for s in at.subheader]
+    names = [s.value for s in at.subheader if s.value != "Sector cards"]
     assert names[:7] == ["Mechanical engineering", "Agricultural machinery", "Trucks and vehicles", "High-tech transport",
                          "Pharmaceuticals", "Agriculture and food", "Construction"]  # fmt: skip
     assert len(names) == 21

@@ -5,15 +5,15 @@ import streamlit as st
 
 from analysis import opportunities, opportunity_views, targets
 from analysis.formatting import fmt_musd
-from dashboard import charts, widgets
+from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
 st.title("Opportunities")
 
 st.header("1 · Regions trading below their modelled potential")
 widgets.modelled_badge()
-g = widgets.gravity(state.side_choice, *state.years)
-ranking = opportunity_views.potential_ranking(g, state.regions)
+g = cached.gravity(state.side_choice, state.years)
+ranking = cached.potential_ranking(state.side_choice, state.years, state.regions)
 if g.n < 8:
     widgets.empty_state(
         f"Only {g.n} regions have a turnover figure for these filters; the model needs at least 8.",
@@ -65,7 +65,7 @@ else:
         widgets.download_buttons(g.coefficients, "gravity-coefficients", state, fb, "coefficients")
 
 st.header("2 · Sector gaps: discussed in meetings, but is it traded?")
-matrix = widgets.sector_matrix(*state.years)
+matrix = cached.sector_matrix(state.years)
 view = opportunity_views.matrix_view(matrix, state.regions, state.sectors)
 if view.empty:
     widgets.empty_state("No region × sector pairs for these filters.", "Clear Region or Sector.")
@@ -114,9 +114,7 @@ else:
         st.markdown(opportunity_views.SCORE_NOTE)
 
 st.header("3 · Targets set in meetings")
-tp = targets.target_progress(fb.meetings, widgets.best_figures(state.side_choice))
-if state.regions:
-    tp = tp[tp.region_iso.isin(state.regions)]
+tp = cached.target_progress(state.side_choice, state.regions)
 if tp.empty:
     widgets.empty_state("No numeric targets recorded for these regions.", "Clear the Region filter.")
 else:

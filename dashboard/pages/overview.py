@@ -3,9 +3,9 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import overview, trade
+from analysis import overview
 from analysis.formatting import fmt_musd, fmt_pct
-from dashboard import widgets
+from dashboard import cached, widgets
 
 fb, state = widgets.page_setup()
 st.title("Belarus ⇄ Russian regions: trade overview")
@@ -15,13 +15,13 @@ st.caption(
 )
 
 if len(state.regions) == 1:
-    focus = overview.region_focus(fb, widgets.best_figures(state.side_choice), state.regions[0])
+    focus = cached.region_focus(state.side_choice, state.regions[0])
     with st.container(border=True):
         st.subheader(f"Region in focus: {focus['name']}")
         st.markdown(focus["summary"])
         st.page_link("pages/regions.py", label="Open the full region profile →", icon=":material/map:")
 
-nat = overview.national_view(widgets.national(), state.years)
+nat = cached.national(state.years)
 st.subheader("Belarus–Russia trade in goods by year")
 if nat.empty:
     widgets.empty_state(
@@ -29,7 +29,7 @@ if nat.empty:
     )
 else:
     kpi_side = state.side or "BY"
-    kpis = trade.latest_kpis(nat, kpi_side)
+    kpis = cached.kpis(state.years, kpi_side)
     cols = st.columns(4)
     labels = {
         "turnover": "Turnover",
@@ -74,14 +74,7 @@ else:
     widgets.sources_list(nat.source_url)
 
 st.subheader("Top regions by latest turnover")
-top = overview.top_regions(
-    widgets.best_figures(state.side_choice),
-    fb.regions,
-    fb.fx_rates,
-    state.years,
-    state.regions,
-    n=15,
-)
+top = cached.top_regions(state.side_choice, state.years, state.regions)
 if top.empty:
     widgets.empty_state(
         "No region has a full-year turnover figure for these filters.",
@@ -111,7 +104,7 @@ else:
     widgets.sources_list(top.source_url)
 
 st.subheader("What the meetings cover")
-agenda = overview.agenda_coverage(fb, state.years, state.regions, state.sectors)
+agenda = cached.agenda(state.years, state.regions, state.sectors)
 if agenda.empty:
     widgets.empty_state("No meetings recorded for these filters.", "Widen Years or clear Region and Sector.")
 else:

@@ -3,18 +3,17 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import profile, summaries, targets, trade
+from analysis import profile, trade
 from analysis.formatting import fmt_musd
-from dashboard import charts, widgets
+from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
-best = widgets.best_figures(state.side_choice)
 st.title("Regions")
 st.caption(
     f"Statistics side: {widgets.SIDE_LABELS[state.side_choice]}. Years {state.years[0]}–{state.years[1]}."
 )
 
-table = trade.region_table(best, fb.regions, fb.fx_rates, state.years)
+table = cached.region_table(state.side_choice, state.years)
 shown = table[table.iso_code.isin(state.regions)] if state.regions else table
 
 st.subheader("Map: latest turnover by region")
@@ -67,12 +66,12 @@ iso = st.selectbox(
 )
 name = fb.regions.set_index("iso_code").at[iso, "name_en"]
 st.header(f"Profile: {name}")
-summary = summaries.region_summary(fb, best, iso)
+summary = cached.region_summary(state.side_choice, iso)
+prof = cached.region_profile(state.side_choice, iso, state.years, state.sectors)
 st.markdown(summary.text)
 widgets.sources_list(summary.sources, "Sources of this summary")
 
-series = trade.region_series(best, iso)
-series = series[series.year.between(*state.years)]
+series = prof["series"]
 st.subheader("Figures over time")
 if series.empty:
     widgets.empty_state(
@@ -86,7 +85,7 @@ else:
         )
     widgets.show_chart(charts.flow_bars(series), "profile_series")
     widgets.download_buttons(series, f"{iso}-figures", state, fb, "profile_series")
-partial = trade.partial_year_figures(fb.trade_facts, iso)
+partial = prof["partial"]
 if len(partial):
     with st.expander(f"Partial-year and other reported figures ({len(partial)})"):
         st.dataframe(
@@ -100,7 +99,7 @@ if len(partial):
 c1, c2 = st.columns(2)
 with c1:
     st.subheader("Meetings")
-    tl = profile.meeting_timeline(fb, iso, state.years)
+    tl = prof["meetings"]
     if tl.empty:
         widgets.empty_state(f"No meetings with {name} recorded in range.", "Widen Years.")
     else:
@@ -113,7 +112,7 @@ with c1:
         widgets.download_buttons(tl, f"{iso}-meetings", state, fb, "meetings")
 with c2:
     st.subheader("Sectors discussed")
-    sd = profile.sectors_discussed(fb, iso, state.years)
+    sd = prof["sectors"]
     if sd.empty:
         widgets.empty_state("No sectors recorded as discussed in range.", "Widen Years.")
     else:
@@ -127,7 +126,7 @@ with c2:
         widgets.download_buttons(sd, f"{iso}-sectors-discussed", state, fb, "sectors_discussed")
 
 st.subheader("Goods traded")
-goods = profile.goods_traded(fb, iso, state.sectors)
+goods = prof["goods"]
 if goods.empty:
     widgets.empty_state(
         f"No goods recorded as traded with {name}" + (" in the chosen sectors." if state.sectors else "."),
@@ -143,7 +142,7 @@ else:
     widgets.download_buttons(goods, f"{iso}-goods", state, fb, "goods")
 
 st.subheader("Targets vs the latest actual")
-tp = targets.target_progress(fb.meetings[fb.meetings.region_iso == iso], best)
+tp = prof["targets"]
 if tp.empty:
     widgets.empty_state(
         f"No numeric trade target recorded for {name}.",

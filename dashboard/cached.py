@@ -1,0 +1,103 @@
+"""Per-process caches of analysis results, keyed by the filter values they depend on.
+
+Pages call these instead of the analysis functions so that a rerun with unchanged filters costs nothing.
+Results are shared read-only objects (cache_resource): pages must not modify them in place.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import opportunity_views, overview, potential, profile, sector_cards, summaries, targets, trade
+from analysis.opportunities import sector_matrix as _sector_matrix
+from dashboard.widgets import factbase
+
+CACHE = {"max_entries": 64, "show_spinner": False}
+
+
+@st.cache_resource(**CACHE)
+def best_figures(side: str) -> pd.DataFrame:
+    return trade.best_annual_figures(factbase().trade_facts, side=side)
+
+
+@st.cache_resource(**CACHE)
+def national(years: tuple[int, int]) -> pd.DataFrame:
+    return overview.national_view(trade.national_series(factbase().trade_facts), years)
+
+
+@st.cache_resource(**CACHE)
+def kpis(years: tuple[int, int], side: str) -> pd.DataFrame:
+    return trade.latest_kpis(national(years), side)
+
+
+@st.cache_resource(**CACHE)
+def region_table(side: str, years: tuple[int, int]) -> pd.DataFrame:
+    fb = factbase()
+    return trade.region_table(best_figures(side), fb.regions, fb.fx_rates, years)
+
+
+@st.cache_resource(**CACHE)
+def top_regions(side: str, years: tuple[int, int], regions: tuple[str, ...]) -> pd.DataFrame:
+    fb = factbase()
+    return overview.top_regions(best_figures(side), fb.regions, fb.fx_rates, years, regions, n=15)
+
+
+@st.cache_resource(**CACHE)
+def agenda(years: tuple[int, int], regions: tuple[str, ...], sectors: tuple[str, ...]) -> pd.DataFrame:
+    return overview.agenda_coverage(factbase(), years, regions, sectors)
+
+
+@st.cache_resource(**CACHE)
+def region_focus(side: str, iso: str) -> dict[str, str]:
+    return overview.region_focus(factbase(), best_figures(side), iso)
+
+
+@st.cache_resource(**CACHE)
+def region_summary(side: str, iso: str) -> summaries.Summary:
+    return summaries.region_summary(factbase(), best_figures(side), iso)
+
+
+@st.cache_resource(**CACHE)
+def region_profile(
+    side: str, iso: str, years: tuple[int, int], sectors: tuple[str, ...]
+) -> dict[str, pd.DataFrame]:
+    """Everything the profile section of the Regions page shows for one region."""
+    fb = factbase()
+    series = trade.region_series(best_figures(side), iso)
+    return {
+        "series": series[series.year.between(*years)].reset_index(drop=True),
+        "partial": trade.partial_year_figures(fb.trade_facts, iso),
+        "meetings": profile.meeting_timeline(fb, iso, years),
+        "sectors": profile.sectors_discussed(fb, iso, years),
+        "goods": profile.goods_traded(fb, iso, sectors),
+        "targets": targets.target_progress(fb.meetings[fb.meetings.region_iso == iso], best_figures(side)),
+    }
+
+
+@st.cache_resource(**CACHE)
+def sector_matrix(years: tuple[int, int]) -> pd.DataFrame:
+    return _sector_matrix(factbase(), years)
+
+
+@st.cache_resource(**CACHE)
+def sector_page(
+    years: tuple[int, int], regions: tuple[str, ...], sectors: tuple[str, ...]
+) -> sector_cards.SectorPage:
+    return sector_cards.sector_page(factbase(), sector_matrix(years), regions, sectors)
+
+
+@st.cache_resource(show_spinner="Fitting the gravity model…", max_entries=16)
+def gravity(side: str, years: tuple[int, int]) -> potential.GravityResult:
+    return potential.fit_gravity(best_figures(side), factbase().regions, years)
+
+
+@st.cache_resource(**CACHE)
+def potential_ranking(side: str, years: tuple[int, int], regions: tuple[str, ...]) -> pd.DataFrame:
+    return opportunity_views.potential_ranking(gravity(side, years), regions)
+
+
+@st.cache_resource(**CACHE)
+def target_progress(side: str, regions: tuple[str, ...]) -> pd.DataFrame:
+    tp = targets.target_progress(factbase().meetings, best_figures(side))
+    return tp[tp.region_iso.isin(regions)].reset_index(drop=True) if regions else tp
