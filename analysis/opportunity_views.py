@@ -52,13 +52,43 @@ def matrix_view(
     return m.reset_index(drop=True)
 
 
-def heatmap_frame(view: pd.DataFrame, label: Callable[[str], str], max_regions: int = 40) -> pd.DataFrame:
-    """Scores as a region × sector grid: the regions with the highest total score first."""
-    grid = view.pivot_table(index="region_iso", columns="sector_name", values="score", aggfunc="first")
-    order = grid.sum(axis=1).sort_values(ascending=False).index[:max_regions]
-    grid = grid.loc[order]
+def heatmap_rows(view: pd.DataFrame, max_regions: int = 40) -> pd.DataFrame:
+    """The matrix rows the heatmap shows: the regions with the highest total score, at most `max_regions`."""
+    totals = view.groupby("region_iso").score.sum().sort_values(ascending=False)
+    keep = totals.index[:max_regions]
+    rows = view[view.region_iso.isin(keep)].copy()
+    rows["_o"] = rows.region_iso.map({iso: i for i, iso in enumerate(keep)})
+    return rows.sort_values(["_o", "sector_id"]).drop(columns="_o").reset_index(drop=True)
+
+
+def heatmap_frame(rows: pd.DataFrame, label: Callable[[str], str]) -> pd.DataFrame:
+    """Scores as a region × sector grid, regions in the order of `heatmap_rows`."""
+    order = list(dict.fromkeys(rows.region_iso))
+    grid = rows.pivot_table(index="region_iso", columns="sector_name", values="score", aggfunc="first").loc[
+        order
+    ]
     grid.index = [label(i) for i in grid.index]
     return grid
+
+
+def potential_map_rows(ranking: pd.DataFrame) -> pd.DataFrame:
+    """Regions with a modelled gap, in the columns the bubble map reads (size = potential, colour = gap)."""
+    rows = ranking[ranking.untapped_musd.notna()]
+    return pd.DataFrame(
+        {
+            "figure_type": rows.figure_type,
+            "iso_code": rows.iso_code,
+            "name_en": rows.name_en,
+            "lat": rows.lat,
+            "lon": rows.lon,
+            "latest_year": rows.year,
+            "turnover_musd": rows.expected_musd,
+            "balance_musd": rows.untapped_musd,
+            "growth_pct": float("nan"),
+            "actual_musd": rows.actual_musd,
+            "source_url": rows.source_url,
+        }
+    ).reset_index(drop=True)
 
 
 def top_opportunities(view: pd.DataFrame, n: int = 30) -> pd.DataFrame:

@@ -9,7 +9,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import opportunity_views, overview, potential, profile, sector_cards, summaries, targets, trade
+from analysis import (
+    geo,
+    opportunity_views,
+    overview,
+    potential,
+    profile,
+    sector_cards,
+    summaries,
+    targets,
+    trade,
+)
 from analysis.opportunities import sector_matrix as _sector_matrix
 from dashboard.widgets import factbase
 
@@ -101,3 +111,10 @@ def potential_ranking(side: str, years: tuple[int, int], regions: tuple[str, ...
 def target_progress(side: str, regions: tuple[str, ...]) -> pd.DataFrame:
     tp = targets.target_progress(factbase().meetings, best_figures(side))
     return tp[tp.region_iso.isin(regions)].reset_index(drop=True) if regions else tp
+
+
+@st.cache_resource(show_spinner=False)
+def boundary_outlines() -> pd.DataFrame | None:
+    """Region outlines when a boundary file is configured (optional; see analysis/geo.py)."""
+    path = geo.boundaries_path()
+    return geo.outlines(path) if path else None

@@ -15,13 +15,29 @@ FLOW_LABELS = {
 }
 
 
-def bubble_map(points: pd.DataFrame, colour_by: str) -> go.Figure:
-    """Bubbles at region centroids (longitude/latitude axes, works offline), sized by turnover."""
+def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | None = None) -> go.Figure:
+    """Bubbles at region centroids (longitude/latitude axes, works offline), sized by turnover.
+
+    With `outlines` (from analysis.geo), region boundaries are drawn underneath as thin lines.
+    """
     col = "growth_pct" if colour_by == "growth" else "balance_musd"
     values = points[col]
     size = 8 + 40 * np.sqrt(points.turnover_musd / points.turnover_musd.max())
     limit = float(np.nanmax(np.abs(values))) if values.notna().any() else 1.0
-    fig = go.Figure(
+    fig = go.Figure()
+    if outlines is not None and len(outlines):
+        fig.add_trace(
+            go.Scatter(
+                x=outlines.lon,
+                y=outlines.lat,
+                mode="lines",
+                line={"color": "#BBBBBB", "width": 0.7},
+                hoverinfo="skip",
+                name="region boundaries",
+                showlegend=False,
+            )
+        )
+    fig.add_trace(
         go.Scatter(
             x=points.lon,
             y=points.lat,
@@ -42,7 +58,7 @@ def bubble_map(points: pd.DataFrame, colour_by: str) -> go.Figure:
         )
     )
     fig.update_layout(
-        xaxis={"title": "longitude", "range": [18, 180]},
+        xaxis={"title": "longitude", "range": [18, 192]},
         yaxis={"title": "latitude", "scaleanchor": "x", "scaleratio": 1.8},
         height=520,
         title="Bubble area ∝ latest turnover; grey-rimmed bubbles with colour 0 have no growth/balance figure",

@@ -52,10 +52,13 @@ else:
         title="Top 20 by untapped potential (modelled − reported)",
     )
     widgets.show_chart(fig, "potential_chart")
-    widgets.download_buttons(ranking, "modelled-potential", state, fb, "potential")
-    pts = ranking[ranking.untapped_musd.notna()].rename(columns={"untapped_musd": "balance_musd"})
-    pts = pts.assign(turnover_musd=pts.expected_musd, latest_year=pts.year, growth_pct=None)
+    widgets.download_buttons(top, "modelled-potential-top20", state, fb, "potential")
+    pts = opportunity_views.potential_map_rows(ranking)
     widgets.show_chart(charts.bubble_map(pts, "balance"), "potential_map")
+    st.caption(
+        "Map columns: turnover_musd = modelled potential, balance_musd = untapped potential (both modelled)."
+    )
+    widgets.download_buttons(pts, "modelled-potential-map", state, fb, "potential_map")
     st.caption(
         "Map: bubble area ∝ modelled potential; colour = untapped potential (modelled − reported), million USD."
     )
@@ -70,7 +73,8 @@ view = opportunity_views.matrix_view(matrix, state.regions, state.sectors)
 if view.empty:
     widgets.empty_state("No region × sector pairs for these filters.", "Clear Region or Sector.")
 else:
-    heat = opportunity_views.heatmap_frame(view, widgets.region_label(fb))
+    heat_rows = opportunity_views.heatmap_rows(view)
+    heat = opportunity_views.heatmap_frame(heat_rows, widgets.region_label(fb))
     fig = go.Figure(
         go.Heatmap(
             z=heat.to_numpy(),
@@ -85,7 +89,7 @@ else:
     )
     fig.update_layout(height=max(400, 18 * len(heat)), xaxis={"side": "top"})
     widgets.show_chart(fig, "gap_heatmap")
-    widgets.download_buttons(view, "sector-gaps", state, fb, "gaps")
+    widgets.download_buttons(heat_rows, "sector-gaps", state, fb, "gaps")
     st.markdown("**Top opportunities** — select a row to see the evidence behind it.")
     top = opportunity_views.top_opportunities(view, 30)
     picked = st.dataframe(
@@ -96,6 +100,7 @@ else:
         selection_mode="single-row",
         key="opp_table",
     )
+    widgets.download_buttons(top, "top-opportunities", state, fb, "top_opportunities")
     rows = picked.selection.rows if picked else []
     if rows:
         r = top.iloc[rows[0]]

@@ -25,7 +25,12 @@ if points.empty:
         "Widen Years or pick other regions.",
     )
 else:
-    widgets.show_chart(charts.bubble_map(points, colour_by), "region_map")
+    outlines = cached.boundary_outlines()
+    widgets.show_chart(charts.bubble_map(points, colour_by, outlines), "region_map")
+    if outlines is None:
+        st.caption(
+            "Region boundaries are optional: set BYRU_BOUNDARIES to a geoBoundaries RUS ADM1 GeoJSON to draw them."
+        )
     widgets.download_buttons(points, "region-map", state, fb, "map")
 
 st.subheader("Region table")

@@ -1,0 +1,47 @@
+"""Optional boundary polygons: read the shared test file when present; a bad file gives a clear error."""
+
+import numpy as np
+import pytest
+
+from analysis import geo
+from dashboard.charts import bubble_map
+
+
+def test_outlines_from_shared_geojson(shared_dir, monkeypatch):
+    path = shared_dir / "reference" / "geo" / "ru_adm1.geojson"
+    out = geo.outlines(path)
+    assert out.iso_code.nunique() == 83
+    assert out.lon.dropna().between(19, 192).all() and out.lat.dropna().between(41, 82).all()
+    kl = out[out.iso_code == "RU-KL"].dropna()
+    assert 44 < kl.lon.mean() < 47 and 45 < kl.lat.mean() < 48  # Kalmykia sits around 45°E 46.5°N
+    monkeypatch.setenv("BYRU_BOUNDARIES", str(path))
+    assert geo.boundaries_path() == path
+
+
+def test_bad_geojson_is_reported(tmp_path):
+    bad = tmp_path / "b.geojson"
+    bad.write_text("{not json")
+    with pytest.raises(ValueError, match="not a GeoJSON FeatureCollection"):
+        geo.outlines(bad)
+
+
+def test_map_draws_outlines_under_bubbles():
+    import pandas as pd
+
+    outlines = pd.DataFrame(
+        {"iso_code": ["RU-X"] * 4, "lon": [40.0, 41.0, 40.5, np.nan], "lat": [50.0, 50.0, 51.0, np.nan]}
+    )
+    points = pd.DataFrame(
+        {
+            "lon": [40.5],
+            "lat": [50.5],
+            "name_en": ["X"],
+            "turnover_musd": [10.0],
+            "latest_year": [2024],
+            "growth_pct": [5.0],
+            "balance_musd": [1.0],
+        }
+    )
+    fig = bubble_map(points, "growth", outlines)
+    assert [t.mode for t in fig.data] == ["lines", "markers"]
+    assert len(bubble_map(points, "growth").data) == 1
