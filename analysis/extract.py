@@ -35,15 +35,28 @@ MONTH_RU_RE = r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[й�
 DASH = r"\s*[-–—]\s*"
 
 SCALES = {
-    "thousand": "thousand", "тыс": "thousand",
+    "thousand": "thousand", "тыс": "thousand", "тысяч": "thousand", "миллион": "million", "миллиард": "billion",
+    "триллион": "trillion",
     "million": "million", "mln": "million", "mn": "million", "m": "million", "млн": "million",
     "billion": "billion", "bln": "billion", "bn": "billion", "b": "billion", "млрд": "billion",
     "trillion": "trillion", "trln": "trillion", "трлн": "trillion",
 }  # fmt: skip
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+WORD_NUMBERS = {
+    "half a": 0.5, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "полтора": 1.5, "полторы": 1.5, "один": 1, "одного": 1, "два": 2,
+    "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10,
+}  # fmt: skip
+WORD_NUMBER_RE = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 MONEY_RE = re.compile(
-    r"(?P<pre>US\$|\$|USD\s?|€|EUR\s?|BYN\s?)?(?P<num>" + NUMBER + r")"
-    r"\s?(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|m|b|тыс|млн|млрд|трлн)?\.?"
+    r"(?P<pre>US\$|\$|USD\s?|€|EUR\s?|BYN\s?)?(?:(?P<num>"
+    + NUMBER
+    + r")|(?<![\w])(?P<word>"
+    + WORD_NUMBER_RE
+    + r")(?=\s))"
+    r"\s?(?P<scale>thousand|million|billion|trillion|mln|bln|trln|mn|bn|m|b|тыс|млн|млрд|трлн|"
+    r"миллиард\w*|миллион\w*|триллион\w*|тысяч\w*)?\.?"
     r"(?:\s(?P<post>US\s?dollars?|dollars?|USD|rubles?|roubles?|RUB|euros?|EUR|"
     r"долл\w*|\$|руб\w*|евро|рос\w*\sруб\w*|белорусск\w*\sруб\w*))?",
     re.IGNORECASE,
@@ -70,7 +83,7 @@ FLOW_CUES = [
         r"trade turnover|turnover|trade volume|volume of trade|mutual trade|bilateral trade|trade between|"
         r"trade with|foreign trade|trade (?:grew|rose|increased|fell|decreased|reached|amounted|totall?ed|exceeded)|"
         r"товарооборот\w*|торгов\w* оборот\w*|взаимн\w* торговл\w*|объ[её]м\w* торговл\w*|внешнеторгов\w* оборот\w*|"
-        r"\btrade\b(?! deals?| fairs?| missions?| house)|торговл\w*",
+        r"\btrade\b(?! deals?| fairs?| missions?| house)|торговл\w*|наторговал\w*",
     ),
 ]
 FLOW_CUE_RES = [(flow, re.compile(p, re.IGNORECASE)) for flow, p in FLOW_CUES]
@@ -89,21 +102,25 @@ TARGET_RE = re.compile(
 )
 QUALIFIER_CUES = [
     ("almost", r"almost|nearly|close to|just under|approaching|under|почти|без малого|чуть меньше|менее"),
-    ("over", r"over|more than|above|exceed\w*|surpass\w*|in excess of|upwards of|превыси\w*|превыша\w*|более|свыше|больше|"
+    ("over", r"over|more than|passed|topped|crossed|above|exceed\w*|surpass\w*|in excess of|upwards of|превыси\w*|превыша\w*|более|свыше|больше|"
              r"перевалил\w*|перешагнул\w*"),
     ("about", r"about|around|approximately|roughly|some|an estimated|estimated at|около|порядка|примерно|приблизительно"),
 ]  # fmt: skip
 QUALIFIER_RES = [
     (q, re.compile(r"(?:" + p + r")\W*(?:\w+\W+){0,3}$", re.IGNORECASE)) for q, p in QUALIFIER_CUES
 ]
-CHANGE_UP = r"up|increase\w*|grew|grow\w*|rose|rising|gain\w*|higher|\+|рост\w*|прирост\w*|увелич\w*|выро\w*|вырас\w*|прибав\w*|выше"
-CHANGE_DOWN = r"down|decrease\w*|declin\w*|fell|fall\w*|drop\w*|lower|shrank|сниж\w*|сниз\w*|сокра\w*|упа\w*|уменьш\w*|ниже|[-–−]"
+CHANGE_UP = r"up|above|higher|more|increase\w*|grew|grow\w*|rose|rising|gain\w*|higher|\+|рост\w*|прирост\w*|увелич\w*|выро\w*|вырас\w*|прибав\w*|выше"
+CHANGE_DOWN = r"down|below|less|under|decrease\w*|declin\w*|fell|fall\w*|drop\w*|lower|shrank|сниж\w*|сниз\w*|сокра\w*|упа\w*|уменьш\w*|ниже|[-–−]"
 CHANGE_RE = re.compile(
     r"(?P<dir>"
     + CHANGE_UP
     + "|"
     + CHANGE_DOWN
     + r")\s*(?:by\s|на\s|of\s)?\s*(?P<num>\d+(?:[.,]\d+)?)\s?(?:%|per\s?cent|процент\w*)",
+    re.IGNORECASE,
+)
+CHANGE_AFTER_RE = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)?)\s?(?:%|per\s?cent)\s(?P<dir>above|higher|more|up|over|below|lower|less|down|under)\b",
     re.IGNORECASE,
 )
 DOWN_RE = re.compile(r"^(?:" + CHANGE_DOWN + r")$", re.IGNORECASE)
@@ -509,15 +526,20 @@ def money_record(sentence: str, m: re.Match[str], report_year: int | None) -> di
     currency = currency_of(m.group("pre"), m.group("post"))
     if currency is None:
         return None
-    scale = SCALES.get((m.group("scale") or "").lower())
-    if scale is None and (m.group("scale") or "") == "":
-        value_raw = parse_number(m.group("num"))
-        if value_raw >= 1e6:
-            value_raw, scale = value_raw / 1e6, "million"
-        else:
-            return None
+    raw_scale = (m.group("scale") or "").lower()
+    scale = SCALES.get(raw_scale) or next(
+        (unit for word, unit in SCALES.items() if len(word) > 4 and raw_scale.startswith(word)), None
+    )
+    if m.group("word"):
+        if scale is None or raw_scale in ("m", "b"):
+            return None  # 'a m' or 'two dollars' are not amounts in millions or billions
+        value_raw = float(WORD_NUMBERS[m.group("word").lower()])
     else:
         value_raw = parse_number(m.group("num"))
+        if scale is None:
+            if value_raw < 1e6:
+                return None
+            value_raw, scale = value_raw / 1e6, "million"
     before = sentence[: m.start()]
     is_target = bool(TARGET_RE.search(before[-70:])) and not re.search(
         r"\b(?:reached|amounted|totall?ed|stood|was|were|exceeded|достиг(?:ло|ла|)\b|составил\w*)\W+(?:\w+\W+){0,3}$",
@@ -537,7 +559,7 @@ def money_record(sentence: str, m: re.Match[str], report_year: int | None) -> di
     after = CLAUSE_END_RE.split(sentence[m.end() :], maxsplit=1)[0][:80]
     own_clause = before + m.group(0) + re.split(r",|;", after, maxsplit=1)[0]
     change = None
-    cm = CHANGE_RE.search(after) or CHANGE_RE.search(before[-60:])
+    cm = CHANGE_RE.search(after) or CHANGE_AFTER_RE.search(after) or CHANGE_RE.search(before[-60:])
     if cm and not is_target:
         change = parse_number(cm.group("num"))
         if DOWN_RE.match(cm.group("dir").strip()):

@@ -203,3 +203,24 @@ def test_cli_prints_json_and_rejects_empty_input(tmp_path):
 
 def test_analyzer_is_built_once():
     assert default_analyzer() is default_analyzer()
+
+
+def test_amounts_in_words_and_change_after_the_number():
+    rec = analyze_text(
+        "In January-August 2022 trade with Rostov Oblast came to $420 million, 30% above the same period of 2021."
+    )
+    f = rec["figures"][0]
+    assert (f["value"], f["period"], f["change_pct"]) == (420.0, "2022-01..08", 30.0)
+    rec = analyze_text("Trade with the Moscow Region passed half a billion US dollars in 2010.")
+    f = rec["figures"][0]
+    assert (f["value"], f["unit"], f["currency"], f["qualifier"]) == (0.5, "billion", "USD", "over")
+    rec = analyze_text("По итогам 2023 года стороны наторговали более чем на девять миллиардов долларов.")
+    f = rec["figures"][0]
+    assert (f["value"], f["unit"], f["currency"], f["period"], f["qualifier"]) == (
+        9.0,
+        "billion",
+        "USD",
+        "2023",
+        "over",
+    )
+    assert analyze_text("They bought two tractors for a few dollars.")["figures"] == []
