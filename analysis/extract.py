@@ -96,7 +96,7 @@ TARGET_RE = re.compile(
     r"\b(?:to reach|will reach|could reach|can reach|should reach|would reach|may reach|reach|hit|achieve|"
     r"aim\w* (?:to|for|at)|target\w*|goal|objective|task is|bring\w* [\w\s]{0,30}?to|increas\w* [\w\s]{0,30}?to|"
     r"rais\w* [\w\s]{0,30}?to|boost\w* [\w\s]{0,30}?to|double [\w\s]{0,30}?to|grow [\w\s]{0,20}?to|up to)\b|"
-    r"выйти на|довести\w* [\w\s]{0,30}?до|достичь|достигнуть|увеличить [\w\s]{0,30}?до|нарастить [\w\s]{0,30}?до|"
+    r"выйти на|выйдем на|выйдет на|достигнем|достигнет|достигнут\b|довести\w* [\w\s]{0,30}?до|достичь|достигнуть|увеличить [\w\s]{0,30}?до|нарастить [\w\s]{0,30}?до|"
     r"цель|задач\w*|планк\w*",
     re.IGNORECASE,
 )
@@ -172,7 +172,8 @@ EXPORT_DIR_RE = re.compile(
     re.IGNORECASE,
 )
 IMPORT_DIR_RE = re.compile(
-    r"(?:export|suppl|ship|deliver|sell|sold|sent)\w*\s(?:[\w-]+\s){0,4}to belarus|"
+    r"(?:export|suppl|ship|deliver|sell|sold|sent)\w*\s(?:[\w-]+\s){0,4}to belarus|взамен|"
+    r"(?:беларусь|белоруссия|минск)\w*\s(?:[\w-]+\s){0,3}(?:импортир|закупа|покупа|приобрета)\w*|"
     r"belarus(?:ian)? (?:imports?|buys|bought|purchases?)|imports? (?:of [\w\s-]+ )?from (?!belarus)|"
     r"(?:экспорт|постав|отгруж|отправ)\w*\s(?:[\w-]+\s){0,4}в (?:беларусь|белоруссию|рб)|"
     r"импорт\w* из (?!беларуси|белоруссии)",

@@ -29,6 +29,8 @@ TYPE_NAMES = {
 }
 # Capitals that are also common first names or other regions' names: never matched alone.
 CAPITALS_NOT_MATCHED = {"RU-VLA", "RU-LEN", "RU-MOS", "BY-HM", "BY-MI"}
+# Region adjectives that usually mean something else (the city, a people): never matched alone.
+ADJECTIVES_NOT_MATCHED = {"RU-MOS", "RU-LEN", "RU-YEV"}
 # Short forms that are also common first names ('Vladimir Putin'): never matched alone.
 NOT_MATCHED_ALONE = {"Vladimir", "Владимир"}
 ISO_SOURCE = "https://pypi.org/project/iso3166-2/"
@@ -114,6 +116,13 @@ def alias_table(regions: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
         rows += [(r.iso_code, v, "en", kind) for v, kind in _variants(r.name_en)]
         rows += [(r.iso_code, a, "en", "alias") for a in extra_en]
         rows += [(r.iso_code, a, "ru", "alias") for a in extra_ru]
+        first_ru = r.name_ru.split()[0]
+        if (
+            r.iso_code.startswith("RU-")
+            and r.iso_code not in ADJECTIVES_NOT_MATCHED
+            and first_ru.endswith(("ская", "ский", "цкая", "цкий"))
+        ):
+            rows.append((r.iso_code, first_ru, "ru", "short"))  # 'калужские предприятия'
         if r.iso_code not in CAPITALS_NOT_MATCHED:
             rows.append((r.iso_code, r.capital, "en", "capital"))
             rows.append((r.iso_code, r.capital_ru, "ru", "capital"))
