@@ -50,6 +50,7 @@ def _synthetic_regions(n=30, seed=1):
     return pd.concat([regions, minsk], ignore_index=True)
 
 
+@pytest.mark.filterwarnings("ignore::statsmodels.tools.sm_exceptions.PerfectSeparationWarning")
 def test_ppml_recovers_known_coefficients_exactly():
     regions = _synthetic_regions()
     ru = regions[regions.country == "RU"].copy()

@@ -149,9 +149,24 @@ def _to_billion_rub(value: str, unit: str) -> float | None:
         return None
 
 
+# Figures added by the project's own review, each read on the page given (not in the harvest).
+STAT_ADDITIONS = [
+    {
+        "region_name": "Chuvash Republic",
+        "indicator": "population",
+        "year": "2021",
+        "value": "1186909",
+        "unit": "persons",
+        "source_url": "https://en.wikipedia.org/wiki/Chuvashia_Republic",
+        "note": "infobox total (2021 census; the 2010 census figure 1,251,619 is given separately)",
+    },
+]
+
+
 def add_region_stats(regions: pd.DataFrame, reference: Path) -> pd.DataFrame:
     """Attach population (2021 census) and the latest dated GRP in roubles from region_stats.csv."""
     stats = pd.read_csv(reference / "region_stats.csv", dtype=str, keep_default_na=False)
+    stats = pd.concat([stats, pd.DataFrame(STAT_ADDITIONS)], ignore_index=True).fillna("")
     matcher = RegionMatcher(pd.read_csv(DATASETS / "region_aliases.csv", dtype=str))
     stats["iso_code"] = [matcher.resolve(n) for n in stats.region_name]
     stats = stats[stats.iso_code.notna() & stats.iso_code.str.startswith("RU-")]
