@@ -64,6 +64,38 @@ def _cell_problem(value: str, col: Column, ids: dict[str, set[str]]) -> str | No
     return None
 
 
+def _suspects(values: pd.Series, col: Column, ids: dict[str, set[str]]) -> pd.Series:
+    """Vectorised first pass: True where a non-empty cell may break its column's rule."""
+    kind = col.type
+    ok = pd.Series(True, index=values.index)
+    if kind in ("float", "int"):
+        numbers = pd.to_numeric(values, errors="coerce")
+        ok &= numbers.notna()
+        if kind == "int":
+            ok &= values.str.fullmatch(r"-?\d+")
+        if col.non_negative:
+            ok &= numbers.fillna(0) >= 0
+    elif kind == "bool":
+        ok &= values.isin(list(TRUE_FALSE))
+    elif kind == "date":
+        ok &= values.str.fullmatch(DATE_RE.pattern)
+    elif kind == "url":
+        ok &= values.str.fullmatch(URL_RE.pattern)
+    elif kind == "period":
+        ok &= values.str.fullmatch(r"\d{4}(?:-(?:H[12]|Q[1-4])|-\d\d\.\.\d\d)?") & ~values.str.contains(
+            "..", regex=False
+        )
+    if col.allowed is not None:
+        ok &= values.isin(list(col.allowed))
+    if col.references == "sectors-list":
+        ok &= values.map(lambda v: all(x in ids["sectors"] for x in v.split(";") if x))
+    elif col.references:
+        pool = ids["sectors"] if col.references == "sectors" else ids["regions"]
+        pool = pool | ({"RU"} if col.references == "regions+RU" else set())
+        ok &= values.isin(list(pool))
+    return ~ok
+
+
 def check_columns(df: pd.DataFrame, table: Table, ids: dict[str, set[str]]) -> list[tuple]:
     """Missing columns, empty required cells and malformed values."""
     problems: list[tuple] = []
@@ -74,16 +106,15 @@ def check_columns(df: pd.DataFrame, table: Table, ids: dict[str, set[str]]) -> l
         return problems
     for name, col in table.columns.items():
         values = df[name].fillna("").astype(str).str.strip()
-        for i, value in values.items():
-            row = int(i) + 2
-            if value == "":
-                if col.required:
-                    problems.append((table.file, row, name, "must not be empty"))
-                continue
-            why = _cell_problem(value, col, ids)
+        empty = values == ""
+        if col.required:
+            problems += [(table.file, int(i) + 2, name, "must not be empty") for i in values.index[empty]]
+        filled = values[~empty]
+        for i in filled.index[_suspects(filled, col, ids)]:
+            why = _cell_problem(filled[i], col, ids)
             if why:
-                problems.append((table.file, row, name, why))
-    return problems
+                problems.append((table.file, int(i) + 2, name, why))
+    return sorted(problems, key=lambda p: (p[1], p[2]))
 
 
 def check_unique(df: pd.DataFrame, table: Table) -> list[tuple]:
@@ -108,25 +139,22 @@ def check_unique(df: pd.DataFrame, table: Table) -> list[tuple]:
 
 def check_turnover_bounds(facts: pd.DataFrame, file: str) -> list[tuple]:
     """Turnover must be at least exports and at least imports for one region, period and side."""
-    problems = []
-    df = facts.assign(_v=pd.to_numeric(facts.value_musd, errors="coerce"))
-    df = df[df.status.eq("reported") & df._v.notna()]
-    for _, g in df.groupby(["region_iso", "period", "side"]):
-        turnover = g.loc[g.flow == "turnover", "_v"]
-        if turnover.empty:
-            continue
-        for i, row in g[g.flow != "turnover"].iterrows():
-            if row._v > turnover.max() + 1e-9:
-                problems.append(
-                    (
-                        file,
-                        int(i) + 2,
-                        "value_musd",
-                        f"{row.flow} {row._v:g} exceeds turnover {turnover.max():g} "
-                        f"for {row.region_iso} {row.period} side {row.side}",
-                    )
-                )
-    return problems
+    v = pd.to_numeric(facts.value_musd, errors="coerce")
+    keys = [facts.region_iso, facts.period, facts.side]
+    reported = facts.status.eq("reported") & v.notna()
+    turnover = v.where(reported & facts.flow.eq("turnover"))
+    ceiling = turnover.groupby(keys).transform("max")
+    bad = reported & facts.flow.ne("turnover") & ceiling.notna() & (v > ceiling + 1e-9)
+    return [
+        (
+            file,
+            int(i) + 2,
+            "value_musd",
+            f"{facts.at[i, 'flow']} {v[i]:g} exceeds turnover {ceiling[i]:g} "
+            f"for {facts.at[i, 'region_iso']} {facts.at[i, 'period']} side {facts.at[i, 'side']}",
+        )
+        for i in facts.index[bad]
+    ]
 
 
 def validate_table(df: pd.DataFrame, table: Table, ids: dict[str, set[str]]) -> list[tuple]:
