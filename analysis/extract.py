@@ -182,7 +182,6 @@ IMPORT_DIR_RE = re.compile(
 HAS_DIGIT_RE = re.compile(r"\d")
 # Where one clause ends: sentence ends, semicolons, and contrasts ('while', 'whereas', ', а').
 CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n]\s|,? while |,? whereas |, а |, тогда как ")
-SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
 
 
 @dataclass(frozen=True)

@@ -83,3 +83,18 @@ def flow_bars(series: pd.DataFrame) -> go.Figure:
         )
     fig.update_layout(barmode="group", yaxis_title="million USD", xaxis={"type": "category"})
     return fig
+
+
+def hbar(
+    labels: pd.Series, values: pd.Series, x_title: str, colour: str | list[str], text=None, height=None
+) -> go.Figure:
+    """Horizontal bars, first row on top (rankings and counts)."""
+    fig = go.Figure(
+        go.Bar(x=values, y=labels, orientation="h", marker_color=colour, text=text, textposition="auto")
+    )
+    fig.update_layout(
+        xaxis_title=x_title,
+        yaxis={"autorange": "reversed"},
+        height=height or max(300, 28 * len(labels)),
+    )
+    return fig

@@ -190,6 +190,18 @@ def download_buttons(df: pd.DataFrame, what: str, state: FilterState, fb: FactBa
     )
 
 
+def table(df: pd.DataFrame, what: str, state: FilterState, fb: FactBase, key: str, **kwargs) -> object:
+    """A sortable table (URL columns as links) with its CSV and Excel downloads underneath."""
+    links = {
+        c: st.column_config.LinkColumn(c.replace("_url", "").replace("_", " ") or "source")
+        for c in df.columns
+        if c.endswith("source_url") or c == "fact_base_source"
+    }
+    shown = st.dataframe(df, hide_index=True, width="stretch", column_config=links, **kwargs)
+    download_buttons(df, what, state, fb, key)
+    return shown
+
+
 def show_chart(fig: go.Figure, key: str) -> None:
     """A plotly chart with the app's common layout."""
     fig.update_layout(

@@ -13,8 +13,7 @@ st.markdown(
     "statistics differ and are kept apart."
 )
 cat = catalog.table_catalogue(fb)
-st.dataframe(cat, hide_index=True, width="stretch")
-widgets.download_buttons(cat, "table-catalogue", state, fb, "catalogue")
+widgets.table(cat, "table-catalogue", state, fb, "catalogue")
 
 st.subheader("Download whole datasets")
 for name in catalog.TABLE_NOTES:
@@ -22,7 +21,6 @@ for name in catalog.TABLE_NOTES:
         widgets.download_buttons(getattr(fb, name), f"dataset-{name}", state, fb, f"ds_{name}")
 
 st.subheader("Indicators")
-st.dataframe(catalog.INDICATORS, hide_index=True, width="stretch")
-widgets.download_buttons(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators")
+widgets.table(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators")
 with st.expander("Best annual figure: the rule"):
     st.markdown(trade.__doc__)

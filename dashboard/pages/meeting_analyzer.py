@@ -73,19 +73,14 @@ for key, title in (
     if tables[key].empty:
         st.caption(f"No {title.lower()} found.")
     else:
-        st.dataframe(tables[key], hide_index=True, width="stretch")
+        widgets.table(tables[key], f"meeting-{key}", state, fb, f"record_{key}")
 
 st.subheader("Compared with the fact base")
 cmp = extract_views.compare_with_factbase(record, fb)
 if cmp.empty:
     st.caption("No trade figures to compare.")
 else:
-    st.dataframe(
-        cmp,
-        hide_index=True,
-        width="stretch",
-        column_config={"fact_base_source": st.column_config.LinkColumn("fact base source")},
-    )
+    widgets.table(cmp, "meeting-vs-fact-base", state, fb, "compare")
 
 st.subheader("Download the record")
 tag = record["region_iso"] or "unknown-region"

@@ -64,8 +64,7 @@ else:
     )
     with st.expander("Method, coefficients and caveats"):
         st.markdown(opportunity_views.METHOD_NOTE)
-        st.dataframe(g.coefficients, hide_index=True)
-        widgets.download_buttons(g.coefficients, "gravity-coefficients", state, fb, "coefficients")
+        widgets.table(g.coefficients, "gravity-coefficients", state, fb, "coefficients")
 
 st.header("2 · Sector gaps: discussed in meetings, but is it traded?")
 matrix = cached.sector_matrix(state.years)
@@ -92,15 +91,15 @@ else:
     widgets.download_buttons(heat_rows, "sector-gaps", state, fb, "gaps")
     st.markdown("**Top opportunities** — select a row to see the evidence behind it.")
     top = opportunity_views.top_opportunities(view, 30)
-    picked = st.dataframe(
+    picked = widgets.table(
         top,
-        hide_index=True,
-        width="stretch",
+        "top-opportunities",
+        state,
+        fb,
+        "top_opportunities",
         on_select="rerun",
         selection_mode="single-row",
-        key="opp_table",
     )
-    widgets.download_buttons(top, "top-opportunities", state, fb, "top_opportunities")
     rows = picked.selection.rows if picked else []
     if rows:
         r = top.iloc[rows[0]]
@@ -108,13 +107,7 @@ else:
         st.markdown(
             f"Evidence for **{r.region_name} × {r.sector_name}** ({opportunities.CLASS_LABELS[r.status]}, score {r.score})"
         )
-        st.dataframe(
-            ev,
-            hide_index=True,
-            width="stretch",
-            column_config={"source_url": st.column_config.LinkColumn("source")},
-        )
-        widgets.download_buttons(ev, f"evidence-{r.region_iso}-{r.sector_id}", state, fb, "evidence")
+        widgets.table(ev, f"evidence-{r.region_iso}-{r.sector_id}", state, fb, "evidence")
     with st.expander("How the score is built"):
         st.markdown(opportunity_views.SCORE_NOTE)
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analysis import overview
 from analysis.formatting import fmt_musd, fmt_pct
-from dashboard import cached, widgets
+from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
 st.title("Belarus ⇄ Russian regions: trade overview")
@@ -81,23 +81,13 @@ if top.empty:
         "Widen Years or clear Region.",
     )
 else:
-    fig = go.Figure(
-        go.Bar(
-            x=top.turnover_musd,
-            y=top.name_en,
-            orientation="h",
-            marker_color=[widgets.SIDE_COLOURS[s] for s in top.side],
-            text=[
-                f"{fmt_musd(v)} ({int(y)}, {s})"
-                for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)
-            ],
-            textposition="auto",
-        )
-    )
-    fig.update_layout(
-        xaxis_title="million USD (latest full year in range)",
-        yaxis={"autorange": "reversed"},
-        height=460,
+    labels = [
+        f"{fmt_musd(v)} ({int(y)}, {s})"
+        for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)
+    ]
+    colours = [widgets.SIDE_COLOURS[s] for s in top.side]
+    fig = charts.hbar(
+        top.name_en, top.turnover_musd, "million USD (latest full year in range)", colours, labels, 460
     )
     widgets.show_chart(fig, "top_regions_chart")
     widgets.download_buttons(top, "top-regions", state, fb, "top_regions")
@@ -108,18 +98,8 @@ agenda = cached.agenda(state.years, state.regions, state.sectors)
 if agenda.empty:
     widgets.empty_state("No meetings recorded for these filters.", "Widen Years or clear Region and Sector.")
 else:
-    fig = go.Figure(
-        go.Bar(
-            x=agenda.n_meetings,
-            y=agenda.sector_name,
-            orientation="h",
-            marker_color=widgets.PALETTE[2],
-        )
-    )
-    fig.update_layout(
-        xaxis_title="meetings that discussed the sector",
-        yaxis={"autorange": "reversed"},
-        height=520,
+    fig = charts.hbar(
+        agenda.sector_name, agenda.n_meetings, "meetings that discussed the sector", widgets.PALETTE[2]
     )
     widgets.show_chart(fig, "agenda_chart")
     widgets.download_buttons(agenda, "meeting-agenda", state, fb, "agenda")

@@ -35,13 +35,7 @@ else:
 
 st.subheader("Region table")
 st.caption("Click a column header to sort. Values in million USD; per-capita in USD; per-GRP in % of GRP.")
-st.dataframe(
-    shown,
-    hide_index=True,
-    width="stretch",
-    column_config={"source_url": st.column_config.LinkColumn("source")},
-)
-widgets.download_buttons(shown, "region-table", state, fb, "region_table")
+widgets.table(shown, "region-table", state, fb, "region_table")
 
 st.subheader("Federal districts")
 roll = trade.district_rollup(shown)
@@ -93,13 +87,7 @@ else:
 partial = prof["partial"]
 if len(partial):
     with st.expander(f"Partial-year and other reported figures ({len(partial)})"):
-        st.dataframe(
-            partial,
-            hide_index=True,
-            width="stretch",
-            column_config={"source_url": st.column_config.LinkColumn("source")},
-        )
-        widgets.download_buttons(partial, f"{iso}-partial-figures", state, fb, "partial")
+        widgets.table(partial, f"{iso}-partial-figures", state, fb, "partial")
 
 c1, c2 = st.columns(2)
 with c1:
@@ -108,25 +96,14 @@ with c1:
     if tl.empty:
         widgets.empty_state(f"No meetings with {name} recorded in range.", "Widen Years.")
     else:
-        st.dataframe(
-            tl,
-            hide_index=True,
-            width="stretch",
-            column_config={"source_url": st.column_config.LinkColumn("source")},
-        )
-        widgets.download_buttons(tl, f"{iso}-meetings", state, fb, "meetings")
+        widgets.table(tl, f"{iso}-meetings", state, fb, "meetings")
 with c2:
     st.subheader("Sectors discussed")
     sd = prof["sectors"]
     if sd.empty:
         widgets.empty_state("No sectors recorded as discussed in range.", "Widen Years.")
     else:
-        fig = go.Figure(
-            go.Bar(x=sd.n_meetings, y=sd.sector_name, orientation="h", marker_color=widgets.PALETTE[2])
-        )
-        fig.update_layout(
-            xaxis_title="meetings", yaxis={"autorange": "reversed"}, height=max(250, 28 * len(sd))
-        )
+        fig = charts.hbar(sd.sector_name, sd.n_meetings, "meetings", widgets.PALETTE[2])
         widgets.show_chart(fig, "profile_sectors")
         widgets.download_buttons(sd, f"{iso}-sectors-discussed", state, fb, "sectors_discussed")
 
@@ -138,13 +115,7 @@ if goods.empty:
         "Clear the Sector filter, or check the meetings for what was proposed.",
     )
 else:
-    st.dataframe(
-        goods,
-        hide_index=True,
-        width="stretch",
-        column_config={"source_url": st.column_config.LinkColumn("source")},
-    )
-    widgets.download_buttons(goods, f"{iso}-goods", state, fb, "goods")
+    widgets.table(goods, f"{iso}-goods", state, fb, "goods")
 
 st.subheader("Targets vs the latest actual")
 tp = prof["targets"]

@@ -28,8 +28,7 @@ fig.update_layout(
     height=max(300, 30 * len(ov)),
 )
 widgets.show_chart(fig, "sector_overview_chart")
-st.dataframe(ov, hide_index=True, width="stretch")
-widgets.download_buttons(ov, "sectors-overview", state, fb, "sectors_overview")
+widgets.table(ov, "sectors-overview", state, fb, "sectors_overview")
 
 st.subheader("Sector cards")
 st.caption("The regions and national facts behind all cards below:")
