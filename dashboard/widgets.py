@@ -6,6 +6,7 @@ No business logic here: every number comes from `analysis`; this module only cac
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -128,7 +129,7 @@ def sidebar_filters(fb: FactBase) -> FilterState:
             args=("side",),
         )
         for w in st.session_state.get("filter_warnings", ()):
-            st.warning(w, icon="⚠️")  # st.warning escapes HTML: user input is never rendered as markup
+            st.warning(escape_markdown(w), icon="⚠️")  # URL input is shown as plain text, never as markup
     side = st.session_state.f_side
     state = FilterState(
         tuple(st.session_state.f_sector),
@@ -141,6 +142,11 @@ def sidebar_filters(fb: FactBase) -> FilterState:
         st.query_params.clear()
         st.query_params.update(wanted)
     return state
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape Markdown punctuation so user-supplied text renders literally."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
 
 
 def page_setup() -> tuple[FactBase, FilterState]:

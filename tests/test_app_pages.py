@@ -86,9 +86,11 @@ def test_overview_region_from_url_and_side_from_widget(fb):
 
 
 def test_bad_query_params_warn_as_text():
-    at = run_page(sector="<b>bogus</b>", years="abc", side="XX")
+    at = run_page(sector="<b>bogus</b>", region="[x](javascript:alert(1))", years="abc", side="XX")
     warnings = [w.value for w in at.warning]
-    assert any("<b>bogus</b>" in w for w in warnings)  # shown literally, not rendered
+    # Markup from the URL is escaped, so it shows literally instead of rendering as HTML or a link.
+    assert any(r"\<b\>bogus\</b\>" in w for w in warnings)
+    assert any(r"\[x\]\(javascript:alert\(1\)\)" in w for w in warnings)
     assert any("malformed years" in w for w in warnings)
     assert any("unknown side" in w for w in warnings)
     assert "sector" not in at.query_params
