@@ -24,6 +24,23 @@ def wait_for_app(page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
 
 
+def download(page, button):
+    """Click a download button and return the download; retried because a rerun can replace the button."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(3):
+        wait_for_app(page)
+        try:
+            with page.expect_download(timeout=15_000) as info:
+                button.click()
+            return info.value
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(1000)
+    raise AssertionError("unreachable")
+
+
 def test_open_filter_download(page, server_url):
     from playwright.sync_api import expect
 
@@ -37,15 +54,13 @@ def test_open_filter_download(page, server_url):
     page.keyboard.press("Escape")
     expect(page).to_have_url(re.compile(r"sector=agri_machinery"), timeout=30_000)
     expect(page).to_have_url(re.compile(r"region=RU-KL"))
+    page.wait_for_timeout(500)  # let the rerun that the filter started begin before waiting for it to end
     wait_for_app(page)
 
     # The 'Top regions' chart, filtered to Kalmykia: its CSV must hold exactly Kalmykia's row.
-    top_csv = page.get_by_role("button", name="⬇ CSV").nth(1)
-    with page.expect_download() as info:
-        top_csv.click()
-    download = info.value
-    assert download.suggested_filename.startswith("top-regions_sector-agri_machinery_region-RU-KL")
-    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    csv_file = download(page, page.get_by_role("button", name="⬇ CSV").nth(1))
+    assert csv_file.suggested_filename.startswith("top-regions_sector-agri_machinery_region-RU-KL")
+    text = Path(csv_file.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows, "the CSV has no rows"
     assert {r["iso_code"] for r in rows} == {"RU-KL"}
@@ -79,8 +94,8 @@ def test_meeting_analyzer_in_browser(page, server_url):
     )
     box.press("Control+Enter")
     expect(page.get_by_text("Kaluga Oblast").first).to_be_visible(timeout=60_000)
-    with page.expect_download() as info:
-        page.get_by_role("button", name="⬇ JSON").click()
-    record = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    record = json.loads(
+        Path(download(page, page.get_by_role("button", name="⬇ JSON")).path()).read_text(encoding="utf-8")
+    )
     assert record["region_iso"] == "RU-KLU"
     assert record["figures"][0]["value"] == 654.0
