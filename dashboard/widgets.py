@@ -138,15 +138,26 @@ def sidebar_filters(fb: FactBase) -> FilterState:
         None if side == "best" else side,
     )
     wanted = to_query_params(state, bounds)
-    if _current_params() != wanted:
-        st.query_params.clear()
-        st.query_params.update(wanted)
+    for key in ("sector", "region", "years", "side"):  # other parameters (the page's tab) stay as they are
+        current = st.query_params.get_all(key)
+        want = wanted.get(key)
+        want_list = want if isinstance(want, list) else [want] if want else []
+        if current != want_list:
+            if want_list:
+                st.query_params[key] = want
+            else:
+                del st.query_params[key]
     return state
 
 
 def escape_markdown(text: str) -> str:
     """Backslash-escape Markdown punctuation so user-supplied text renders literally."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
+def view_tabs(labels: list[str], key: str) -> list:
+    """Tabs whose choice lives in the URL (`key`); only the open tab's content is computed and sent."""
+    return st.tabs(labels, key=key, bind="query-params", on_change="rerun")
 
 
 def page_setup() -> tuple[FactBase, FilterState]:
@@ -158,14 +169,6 @@ def page_setup() -> tuple[FactBase, FilterState]:
 def _multi_params() -> dict[str, list[str]]:
     """Repeated query parameters (?region=A&region=B) as lists."""
     return {k: st.query_params.get_all(k) for k in ("sector", "region") if st.query_params.get_all(k)}
-
-
-def _current_params() -> dict[str, str | list[str]]:
-    out: dict[str, str | list[str]] = {}
-    for k in st.query_params:
-        vals = st.query_params.get_all(k)
-        out[k] = vals if k in ("sector", "region") else vals[0]
-    return out
 
 
 def file_tags(state: FilterState, fb: FactBase) -> dict[str, str]:

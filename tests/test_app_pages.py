@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import opportunity_views, overview, potential, profile, sector_cards, trade
+from analysis import opportunity_views, overview, potential, profile, sector_cards, targets, trade
 from analysis.filters import fact_years
 from analysis.opportunities import sector_matrix
 from tests.conftest import ROOT
@@ -59,13 +59,22 @@ def test_overview_default(fb):
     trace = next(t for t in spec["data"] if t["name"] == "Turnover — BY statistics")
     assert decode(trace["y"]).tolist() == by_turnover.value_musd.tolist()
     assert decode(trace["x"]).tolist() == by_turnover.year.tolist()
+    assert_downloads(at, 1)
+
+
+def test_overview_top_regions_tab(fb):
+    at = run_page(overview_view="Top regions")
     top = overview.top_regions(
         trade.best_annual_figures(fb.trade_facts), fb.regions, fb.fx_rates, fact_years(fb.trade_facts), n=15
     )
-    bars = chart(at, 1)["data"][0]
+    bars = chart(at, 0)["data"][0]
     assert decode(bars["x"]).tolist() == top.turnover_musd.tolist()
     assert list(bars["y"]) == top.name_en.tolist()
-    assert_downloads(at, 3)
+    assert_downloads(at, 1)
+    at = run_page(overview_view="Meeting agenda", region="RU-KL")
+    agenda = overview.agenda_coverage(fb, fact_years(fb.trade_facts), ("RU-KL",))
+    bars = chart(at, 0)["data"][0]
+    assert decode(bars["x"]).tolist() == agenda.n_meetings.tolist()
 
 
 def test_overview_region_from_url_and_side_from_widget(fb):
@@ -74,15 +83,11 @@ def test_overview_region_from_url_and_side_from_widget(fb):
     at.radio(key="f_side").set_value("RU").run()
     assert at.query_params["side"] == "RU"
     assert any("(RU side)" in m.label for m in at.metric)
-    top = overview.top_regions(
-        trade.best_annual_figures(fb.trade_facts, "RU"),
-        fb.regions,
-        fb.fx_rates,
-        fact_years(fb.trade_facts),
-        ("RU-KL",),
+    kpis = trade.latest_kpis(
+        overview.national_view(trade.national_series(fb.trade_facts), fact_years(fb.trade_facts)), "RU"
     )
-    if top.empty:
-        assert any("No region has a full-year turnover figure" in i.value for i in at.info)
+    turnover = next(m for m in at.metric if m.label.startswith("Turnover"))
+    assert turnover.label == f"Turnover {kpis.set_index('flow').at['turnover', 'year']} (RU side)"
 
 
 def test_bad_query_params_warn_as_text():
@@ -99,24 +104,27 @@ def test_bad_query_params_warn_as_text():
 def test_regions_page_default_profile_and_map(fb):
     at = run_page("pages/regions.py")
     assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
+    assert_downloads(at, 3)
     table = trade.region_table(
         trade.best_annual_figures(fb.trade_facts), fb.regions, fb.fx_rates, fact_years(fb.trade_facts)
     )
+    at = run_page("pages/regions.py", regions_view="Map")
     points = profile.map_rows(table)
     trace = chart(at, 0)["data"][0]
     assert decode(trace["x"]).tolist() == points.lon.tolist()
     assert list(trace["text"]) == points.name_en.tolist()
-    shown = at.dataframe[0].value
-    assert shown.iso_code.tolist() == table.iso_code.tolist()
-    assert_downloads(at, 4)
+    assert_downloads(at, 1)
+    at = run_page("pages/regions.py", regions_view="Region table")
+    assert at.dataframe[0].value.iso_code.tolist() == table.iso_code.tolist()
+    assert_downloads(at, 1)
 
 
 def test_regions_filter_by_widget_and_years_by_url(fb):
-    at = run_page("pages/regions.py", years="2019-2024")
+    at = run_page("pages/regions.py", years="2019-2024", regions_view="Region table")
     at.multiselect(key="f_region").set_value(["RU-KLU", "RU-TA"]).run()
     assert sorted(at.query_params["region"]) == ["RU-KLU", "RU-TA"]
     assert at.query_params["years"] == "2019-2024"
-    assert any(h.value == "Profile: Kaluga Oblast" for h in at.header)
+    assert at.query_params["regions_view"] == "Region table"  # the tab stays in the URL next to the filters
     shown = at.dataframe[0].value
     assert sorted(shown.iso_code) == ["RU-KLU", "RU-TA"]
     best = trade.best_annual_figures(fb.trade_facts)
@@ -129,22 +137,26 @@ def test_regions_filter_by_widget_and_years_by_url(fb):
         shown.set_index("iso_code").turnover_musd.sort_index().tolist()
         == expected.turnover_musd.sort_index().tolist()
     )
+    at = run_page("pages/regions.py", region=["RU-KLU", "RU-TA"])
+    assert any(h.value == "Profile: Kaluga Oblast" for h in at.header)
 
 
 def test_sectors_page_filtered_by_url(fb):
     at = run_page("pages/sectors.py", sector="pharma")
-    assert [s.value for s in at.subheader] == ["Sector cards", "Pharmaceuticals"]
     matrix = sector_matrix(fb, fact_years(fb.trade_facts))
     expected = sector_cards.sector_overview(fb, matrix, ("pharma",))
     assert at.dataframe[0].value.regions_traded.tolist() == expected.regions_traded.tolist()
     bars = chart(at, 0)["data"]
     assert decode(bars[0]["x"]).tolist() == expected.regions_traded.tolist()
     assert decode(bars[1]["x"]).tolist() == expected.regions_discussed_not_traded.tolist()
-    assert_downloads(at, 3)
+    assert_downloads(at, 1)
+    at = run_page("pages/sectors.py", sector="pharma", sectors_view="Sector cards")
+    assert [s.value for s in at.subheader] == ["Sector cards", "Pharmaceuticals"]
+    assert_downloads(at, 2)
 
 
 def test_sectors_page_lead_sectors_first():
-    at = run_page("pages/sectors.py")
+    at = run_page("pages/sectors.py", sectors_view="Sector cards")
     names = [s.value for s in at.subheader if s.value != "Sector cards"]
     assert names[:7] == ["Mechanical engineering", "Agricultural machinery", "Trucks and vehicles", "High-tech transport",
                          "Pharmaceuticals", "Agriculture and food", "Construction"]  # fmt: skip
@@ -165,11 +177,20 @@ def test_opportunities_page_numbers_match_functions(fb):
     assert_downloads(at, 3)
 
 
-def test_opportunities_evidence_click_through(fb):
-    at = run_page("pages/opportunities.py", region="RU-KL")
-    heat = chart(at, 2)["data"][0]
+def test_opportunities_gap_heatmap_and_targets(fb):
+    at = run_page("pages/opportunities.py", region="RU-KL", opportunities_view="Sector gaps")
+    heat = chart(at, 0)["data"][0]
     assert heat["type"] == "heatmap"
+    view = opportunity_views.matrix_view(sector_matrix(fb, fact_years(fb.trade_facts)), ("RU-KL",))
+    expected = opportunity_views.heatmap_frame(opportunity_views.heatmap_rows(view), lambda iso: iso)
+    assert list(heat["x"]) == list(expected.columns)
+    assert np.asarray(decode(heat["z"])).reshape(expected.shape).tolist() == expected.to_numpy().tolist()
     assert any("select a row" in m.value for m in at.markdown)
+    assert_downloads(at, 2)
+    at = run_page("pages/opportunities.py", opportunities_view="Targets")
+    tp = targets.target_progress(fb.meetings, trade.best_annual_figures(fb.trade_facts))
+    bars = chart(at, 0)["data"][0]
+    np.testing.assert_array_equal(decode(bars["x"]), tp.progress_pct.clip(upper=200).to_numpy())
 
 
 def test_meeting_analyzer_empty_then_text():

@@ -58,7 +58,10 @@ def test_open_filter_download(page, server_url):
     wait_for_app(page)
 
     # The 'Top regions' chart, filtered to Kalmykia: its CSV must hold exactly Kalmykia's row.
-    csv_file = download(page, page.get_by_role("button", name="⬇ CSV").nth(1))
+    page.get_by_role("tab", name="Top regions").click()
+    expect(page).to_have_url(re.compile(r"overview_view=Top"), timeout=30_000)
+    expect(page.get_by_text("Top regions by latest turnover")).to_be_visible(timeout=60_000)
+    csv_file = download(page, page.get_by_role("button", name="⬇ CSV").first)
     assert csv_file.suggested_filename.startswith("top-regions_sector-agri_machinery_region-RU-KL")
     text = Path(csv_file.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -10,134 +10,144 @@ from dashboard import cached, charts, widgets
 fb, state = widgets.page_setup()
 st.title("Opportunities")
 
-st.header("1 · Regions trading below their modelled potential")
-widgets.modelled_badge()
-g = cached.gravity(state.side_choice, state.years)
-ranking = cached.potential_ranking(state.side_choice, state.years, state.regions)
-if g.n < 8:
-    widgets.empty_state(
-        f"Only {g.n} regions have a turnover figure for these filters; the model needs at least 8.",
-        "Widen Years or choose 'Best available' under Statistics side.",
-    )
-else:
-    c = st.columns(3)
-    c[0].metric("Regions in the fit (n)", g.n)
-    c[1].metric("Pseudo-R² (modelled)", f"{g.pseudo_r2:.2f}")
-    c[2].metric("Leave-one-out median error", f"{g.loo_median_abs_error_pct:.0f}%")
-    top = ranking.head(20)
-    fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            y=top.name_en,
-            x=top.actual_musd,
-            name="Reported (latest in range)",
-            orientation="h",
-            marker_color=widgets.PALETTE[0],
-        )
-    )
-    fig.add_trace(
-        go.Bar(
-            y=top.name_en,
-            x=top.expected_musd,
-            name="Modelled potential",
-            orientation="h",
-            marker={"color": "rgba(0,0,0,0)", "line": {"color": widgets.PALETTE[3], "width": 2}},
-        )
-    )
-    fig.update_layout(
-        barmode="overlay",
-        xaxis_title="million USD",
-        yaxis={"autorange": "reversed"},
-        height=560,
-        title="Top 20 by untapped potential (modelled − reported)",
-    )
-    widgets.show_chart(fig, "potential_chart")
-    widgets.download_buttons(top, "modelled-potential-top20", state, fb, "potential")
-    pts = opportunity_views.potential_map_rows(ranking)
-    widgets.show_chart(charts.bubble_map(pts, "balance"), "potential_map")
-    st.caption(
-        "Map columns: turnover_musd = modelled potential, balance_musd = untapped potential (both modelled)."
-    )
-    widgets.download_buttons(pts, "modelled-potential-map", state, fb, "potential_map")
-    st.caption(
-        "Map: bubble area ∝ modelled potential; colour = untapped potential (modelled − reported), million USD."
-    )
-    with st.expander("Method, coefficients and caveats"):
-        st.markdown(opportunity_views.METHOD_NOTE)
-        widgets.table(g.coefficients, "gravity-coefficients", state, fb, "coefficients")
+TAB_LABELS = ["Regional potential (modelled)", "Sector gaps", "Targets"]
+tab_potential, tab_gaps, tab_targets = widgets.view_tabs(TAB_LABELS, "opportunities_view")
 
-st.header("2 · Sector gaps: discussed in meetings, but is it traded?")
-matrix = cached.sector_matrix(state.years)
-view = opportunity_views.matrix_view(matrix, state.regions, state.sectors)
-if view.empty:
-    widgets.empty_state("No region × sector pairs for these filters.", "Clear Region or Sector.")
-else:
-    heat_rows = opportunity_views.heatmap_rows(view)
-    heat = opportunity_views.heatmap_frame(heat_rows, widgets.region_label(fb))
-    fig = go.Figure(
-        go.Heatmap(
-            z=heat.to_numpy(),
-            x=list(heat.columns),
-            y=list(heat.index),
-            colorscale=widgets.SEQUENTIAL,
-            zmin=0,
-            zmax=100,
-            colorbar={"title": "score"},
-            hovertemplate="%{y} · %{x}: score %{z}<extra></extra>",
-        )
-    )
-    fig.update_layout(height=max(400, 18 * len(heat)), xaxis={"side": "top"})
-    widgets.show_chart(fig, "gap_heatmap")
-    widgets.download_buttons(heat_rows, "sector-gaps", state, fb, "gaps")
-    st.markdown("**Top opportunities** — select a row to see the evidence behind it.")
-    top = opportunity_views.top_opportunities(view, 30)
-    picked = widgets.table(
-        top,
-        "top-opportunities",
-        state,
-        fb,
-        "top_opportunities",
-        on_select="rerun",
-        selection_mode="single-row",
-    )
-    rows = picked.selection.rows if picked else []
-    if rows:
-        r = top.iloc[rows[0]]
-        ev = opportunities.evidence(fb, r.region_iso, r.sector_id, state.years)
-        st.markdown(
-            f"Evidence for **{r.region_name} × {r.sector_name}** ({opportunities.CLASS_LABELS[r.status]}, score {r.score})"
-        )
-        widgets.table(ev, f"evidence-{r.region_iso}-{r.sector_id}", state, fb, "evidence")
-    with st.expander("How the score is built"):
-        st.markdown(opportunity_views.SCORE_NOTE)
+if tab_potential.open:
+    with tab_potential:
+        st.header("1 · Regions trading below their modelled potential")
+        widgets.modelled_badge()
+        g = cached.gravity(state.side_choice, state.years)
+        ranking = cached.potential_ranking(state.side_choice, state.years, state.regions)
+        if g.n < 8:
+            widgets.empty_state(
+                f"Only {g.n} regions have a turnover figure for these filters; the model needs at least 8.",
+                "Widen Years or choose 'Best available' under Statistics side.",
+            )
+        else:
+            c = st.columns(3)
+            c[0].metric("Regions in the fit (n)", g.n)
+            c[1].metric("Pseudo-R² (modelled)", f"{g.pseudo_r2:.2f}")
+            c[2].metric("Leave-one-out median error", f"{g.loo_median_abs_error_pct:.0f}%")
+            top = ranking.head(20)
+            fig = go.Figure()
+            fig.add_trace(
+                go.Bar(
+                    y=top.name_en,
+                    x=top.actual_musd,
+                    name="Reported (latest in range)",
+                    orientation="h",
+                    marker_color=widgets.PALETTE[0],
+                )
+            )
+            fig.add_trace(
+                go.Bar(
+                    y=top.name_en,
+                    x=top.expected_musd,
+                    name="Modelled potential",
+                    orientation="h",
+                    marker={"color": "rgba(0,0,0,0)", "line": {"color": widgets.PALETTE[3], "width": 2}},
+                )
+            )
+            fig.update_layout(
+                barmode="overlay",
+                xaxis_title="million USD",
+                yaxis={"autorange": "reversed"},
+                height=560,
+                title="Top 20 by untapped potential (modelled − reported)",
+            )
+            widgets.show_chart(fig, "potential_chart")
+            widgets.download_buttons(top, "modelled-potential-top20", state, fb, "potential")
+            pts = opportunity_views.potential_map_rows(ranking)
+            widgets.show_chart(charts.bubble_map(pts, "balance"), "potential_map")
+            st.caption(
+                "Map columns: turnover_musd = modelled potential, balance_musd = untapped potential (both modelled)."
+            )
+            widgets.download_buttons(pts, "modelled-potential-map", state, fb, "potential_map")
+            st.caption(
+                "Map: bubble area ∝ modelled potential; colour = untapped potential (modelled − reported), million USD."
+            )
+            with st.expander("Method, coefficients and caveats"):
+                st.markdown(opportunity_views.METHOD_NOTE)
+                widgets.table(g.coefficients, "gravity-coefficients", state, fb, "coefficients")
 
-st.header("3 · Targets set in meetings")
-tp = cached.target_progress(state.side_choice, state.regions)
-if tp.empty:
-    widgets.empty_state("No numeric targets recorded for these regions.", "Clear the Region filter.")
-else:
-    tp = tp.assign(region=tp.region_iso.map(widgets.region_label(fb)))
-    fig = go.Figure(
-        go.Bar(
-            y=tp.region + " (" + tp.set_on + ")",
-            x=tp.progress_pct.clip(upper=200),
-            orientation="h",
-            marker_color=[
-                widgets.PALETTE[2] if s in ("achieved", "on track") else widgets.PALETTE[3] for s in tp.status
-            ],
-            text=[
-                f"{fmt_musd(a)} of {fmt_musd(t)} · {s}"
-                for a, t, s in zip(tp.latest_actual_musd, tp.target_musd, tp.status, strict=True)
-            ],
-        )
-    )
-    fig.add_vline(x=100, line_dash="dot")
-    fig.update_layout(
-        xaxis_title="progress, % of target (latest reported turnover)",
-        height=max(300, 24 * len(tp)),
-        yaxis={"autorange": "reversed"},
-    )
-    widgets.show_chart(fig, "targets_chart")
-    widgets.download_buttons(tp, "target-progress", state, fb, "targets")
-    with st.expander("How progress is judged"):
-        st.markdown(targets.__doc__)
+if tab_gaps.open:
+    with tab_gaps:
+        st.header("2 · Sector gaps: discussed in meetings, but is it traded?")
+        matrix = cached.sector_matrix(state.years)
+        view = opportunity_views.matrix_view(matrix, state.regions, state.sectors)
+        if view.empty:
+            widgets.empty_state("No region × sector pairs for these filters.", "Clear Region or Sector.")
+        else:
+            heat_rows = opportunity_views.heatmap_rows(view)
+            heat = opportunity_views.heatmap_frame(heat_rows, widgets.region_label(fb))
+            fig = go.Figure(
+                go.Heatmap(
+                    z=heat.to_numpy(),
+                    x=list(heat.columns),
+                    y=list(heat.index),
+                    colorscale=widgets.SEQUENTIAL,
+                    zmin=0,
+                    zmax=100,
+                    colorbar={"title": "score"},
+                    hovertemplate="%{y} · %{x}: score %{z}<extra></extra>",
+                )
+            )
+            fig.update_layout(height=max(400, 18 * len(heat)), xaxis={"side": "top"})
+            widgets.show_chart(fig, "gap_heatmap")
+            widgets.download_buttons(heat_rows, "sector-gaps", state, fb, "gaps")
+            st.markdown("**Top opportunities** — select a row to see the evidence behind it.")
+            top = opportunity_views.top_opportunities(view, 30)
+            picked = widgets.table(
+                top,
+                "top-opportunities",
+                state,
+                fb,
+                "top_opportunities",
+                on_select="rerun",
+                selection_mode="single-row",
+            )
+            rows = picked.selection.rows if picked else []
+            if rows:
+                r = top.iloc[rows[0]]
+                ev = opportunities.evidence(fb, r.region_iso, r.sector_id, state.years)
+                st.markdown(
+                    f"Evidence for **{r.region_name} × {r.sector_name}** ({opportunities.CLASS_LABELS[r.status]}, score {r.score})"
+                )
+                widgets.table(ev, f"evidence-{r.region_iso}-{r.sector_id}", state, fb, "evidence")
+            with st.expander("How the score is built"):
+                st.markdown(opportunity_views.SCORE_NOTE)
+
+if tab_targets.open:
+    with tab_targets:
+        st.header("3 · Targets set in meetings")
+        tp = cached.target_progress(state.side_choice, state.regions)
+        if tp.empty:
+            widgets.empty_state("No numeric targets recorded for these regions.", "Clear the Region filter.")
+        else:
+            tp = tp.assign(region=tp.region_iso.map(widgets.region_label(fb)))
+            fig = go.Figure(
+                go.Bar(
+                    y=tp.region + " (" + tp.set_on + ")",
+                    x=tp.progress_pct.clip(upper=200),
+                    orientation="h",
+                    marker_color=[
+                        widgets.PALETTE[2] if s in ("achieved", "on track") else widgets.PALETTE[3]
+                        for s in tp.status
+                    ],
+                    text=[
+                        f"{fmt_musd(a)} of {fmt_musd(t)} · {s}"
+                        for a, t, s in zip(tp.latest_actual_musd, tp.target_musd, tp.status, strict=True)
+                    ],
+                )
+            )
+            fig.add_vline(x=100, line_dash="dot")
+            fig.update_layout(
+                xaxis_title="progress, % of target (latest reported turnover)",
+                height=max(300, 24 * len(tp)),
+                yaxis={"autorange": "reversed"},
+            )
+            widgets.show_chart(fig, "targets_chart")
+            widgets.download_buttons(tp, "target-progress", state, fb, "targets")
+            with st.expander("How progress is judged"):
+                st.markdown(targets.__doc__)

@@ -21,88 +21,110 @@ if len(state.regions) == 1:
         st.markdown(focus["summary"])
         st.page_link("pages/regions.py", label="Open the full region profile →", icon=":material/map:")
 
-nat = cached.national(state.years)
-st.subheader("Belarus–Russia trade in goods by year")
-if nat.empty:
-    widgets.empty_state(
-        f"No national figures for {state.years[0]}–{state.years[1]}.", "Widen the Years filter."
-    )
-else:
-    kpi_side = state.side or "BY"
-    kpis = cached.kpis(state.years, kpi_side)
-    cols = st.columns(4)
-    labels = {
-        "turnover": "Turnover",
-        "by_exports": "Belarus exports",
-        "by_imports": "Belarus imports",
-        "balance": "Balance",
-    }
-    for col, flow in zip(cols, labels, strict=True):
-        row = kpis[kpis.flow == flow]
-        if row.empty:
-            col.metric(f"{labels[flow]} ({kpi_side} side)", "–", help="No figure on this side in range")
-            continue
-        r = row.iloc[0]
-        col.metric(
-            f"{labels[flow]} {r.year} ({kpi_side} side)",
-            fmt_musd(r.value_musd),
-            fmt_pct(r.change_pct) if r.change_pct == r.change_pct else None,
-            help=f"Source: {r.source_url}",
-        )
-    fig = go.Figure()
-    for (side, flow), g in nat.groupby(["side", "flow"]):
-        fig.add_trace(
-            go.Scatter(
-                x=g.year,
-                y=g.value_musd,
-                mode="lines+markers",
-                name=f"{labels.get(flow, flow)} — {side} statistics",
-                line={
-                    "color": widgets.PALETTE[list(labels).index(flow)],
-                    "dash": "solid" if side == "BY" else "dash",
-                },
-                marker={"symbol": "circle" if side == "BY" else "diamond"},
+
+TAB_LABELS = ["Trade over time", "Top regions", "Meeting agenda"]
+tab_trade, tab_top, tab_agenda = widgets.view_tabs(TAB_LABELS, "overview_view")
+
+if tab_trade.open:
+    with tab_trade:
+        st.subheader("Belarus–Russia trade in goods by year")
+        nat = cached.national(state.years)
+        if nat.empty:
+            widgets.empty_state(
+                f"No national figures for {state.years[0]}–{state.years[1]}.", "Widen the Years filter."
             )
-        )
-    fig.update_layout(
-        yaxis_title="million USD",
-        xaxis_title=None,
-        title="Solid: Belarusian statistics · dashed: Russian",
-    )
-    widgets.show_chart(fig, "national_chart")
-    widgets.download_buttons(nat, "national-trade", state, fb, "national")
-    widgets.sources_list(nat.source_url)
+        else:
+            kpi_side = state.side or "BY"
+            kpis = cached.kpis(state.years, kpi_side)
+            cols = st.columns(4)
+            labels = {
+                "turnover": "Turnover",
+                "by_exports": "Belarus exports",
+                "by_imports": "Belarus imports",
+                "balance": "Balance",
+            }
+            for col, flow in zip(cols, labels, strict=True):
+                row = kpis[kpis.flow == flow]
+                if row.empty:
+                    col.metric(
+                        f"{labels[flow]} ({kpi_side} side)", "–", help="No figure on this side in range"
+                    )
+                    continue
+                r = row.iloc[0]
+                col.metric(
+                    f"{labels[flow]} {r.year} ({kpi_side} side)",
+                    fmt_musd(r.value_musd),
+                    fmt_pct(r.change_pct) if r.change_pct == r.change_pct else None,
+                    help=f"Source: {r.source_url}",
+                )
+            fig = go.Figure()
+            for (side, flow), g in nat.groupby(["side", "flow"]):
+                fig.add_trace(
+                    go.Scatter(
+                        x=g.year,
+                        y=g.value_musd,
+                        mode="lines+markers",
+                        name=f"{labels.get(flow, flow)} — {side} statistics",
+                        line={
+                            "color": widgets.PALETTE[list(labels).index(flow)],
+                            "dash": "solid" if side == "BY" else "dash",
+                        },
+                        marker={"symbol": "circle" if side == "BY" else "diamond"},
+                    )
+                )
+            fig.update_layout(
+                yaxis_title="million USD",
+                xaxis_title=None,
+                title="Solid: Belarusian statistics · dashed: Russian",
+            )
+            widgets.show_chart(fig, "national_chart")
+            widgets.download_buttons(nat, "national-trade", state, fb, "national")
+            widgets.sources_list(nat.source_url)
 
-st.subheader("Top regions by latest turnover")
-top = cached.top_regions(state.side_choice, state.years, state.regions)
-if top.empty:
-    widgets.empty_state(
-        "No region has a full-year turnover figure for these filters.",
-        "Widen Years or clear Region.",
-    )
-else:
-    labels = [
-        f"{fmt_musd(v)} ({int(y)}, {s})"
-        for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)
-    ]
-    colours = [widgets.SIDE_COLOURS[s] for s in top.side]
-    fig = charts.hbar(
-        top.name_en, top.turnover_musd, "million USD (latest full year in range)", colours, labels, 460
-    )
-    widgets.show_chart(fig, "top_regions_chart")
-    widgets.download_buttons(top, "top-regions", state, fb, "top_regions")
-    widgets.sources_list(top.source_url)
+if tab_top.open:
+    with tab_top:
+        st.subheader("Top regions by latest turnover")
+        top = cached.top_regions(state.side_choice, state.years, state.regions)
+        if top.empty:
+            widgets.empty_state(
+                "No region has a full-year turnover figure for these filters.",
+                "Widen Years or clear Region.",
+            )
+        else:
+            labels = [
+                f"{fmt_musd(v)} ({int(y)}, {s})"
+                for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)
+            ]
+            colours = [widgets.SIDE_COLOURS[s] for s in top.side]
+            fig = charts.hbar(
+                top.name_en,
+                top.turnover_musd,
+                "million USD (latest full year in range)",
+                colours,
+                labels,
+                460,
+            )
+            widgets.show_chart(fig, "top_regions_chart")
+            widgets.download_buttons(top, "top-regions", state, fb, "top_regions")
+            widgets.sources_list(top.source_url)
 
-st.subheader("What the meetings cover")
-agenda = cached.agenda(state.years, state.regions, state.sectors)
-if agenda.empty:
-    widgets.empty_state("No meetings recorded for these filters.", "Widen Years or clear Region and Sector.")
-else:
-    fig = charts.hbar(
-        agenda.sector_name, agenda.n_meetings, "meetings that discussed the sector", widgets.PALETTE[2]
-    )
-    widgets.show_chart(fig, "agenda_chart")
-    widgets.download_buttons(agenda, "meeting-agenda", state, fb, "agenda")
+if tab_agenda.open:
+    with tab_agenda:
+        st.subheader("What the meetings cover")
+        agenda = cached.agenda(state.years, state.regions, state.sectors)
+        if agenda.empty:
+            widgets.empty_state(
+                "No meetings recorded for these filters.", "Widen Years or clear Region and Sector."
+            )
+        else:
+            fig = charts.hbar(
+                agenda.sector_name,
+                agenda.n_meetings,
+                "meetings that discussed the sector",
+                widgets.PALETTE[2],
+            )
+            widgets.show_chart(fig, "agenda_chart")
+            widgets.download_buttons(agenda, "meeting-agenda", state, fb, "agenda")
 
 seed = overview.seed_meeting(fb)
 with st.expander("Where this started: Minsk, 20 March 2023 — President of Belarus and the Head of Kalmykia"):

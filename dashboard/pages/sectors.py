@@ -15,28 +15,6 @@ st.caption(
 )
 page = cached.sector_page(state.years, state.regions, state.sectors)
 ov = page.overview
-fig = go.Figure()
-for col, name, colour in (
-    ("regions_traded", "Regions where its goods are traded", widgets.PALETTE[0]),
-    ("regions_discussed_not_traded", "Discussed, no trade recorded", widgets.PALETTE[1]),
-):
-    fig.add_trace(go.Bar(y=ov.name_en, x=ov[col], name=name, orientation="h", marker_color=colour))
-fig.update_layout(
-    barmode="group",
-    xaxis_title="number of Russian regions",
-    yaxis={"autorange": "reversed"},
-    height=max(300, 30 * len(ov)),
-)
-widgets.show_chart(fig, "sector_overview_chart")
-widgets.table(ov, "sectors-overview", state, fb, "sectors_overview")
-
-st.subheader("Sector cards")
-st.caption("The regions and national facts behind all cards below:")
-c1, c2 = st.columns(2)
-with c1:
-    widgets.download_buttons(page.region_lists, "sector-regions", state, fb, "sector_regions")
-with c2:
-    widgets.download_buttons(page.facts, "sector-national-facts", state, fb, "sector_facts")
 
 
 def _links(urls: list[str]) -> str:
@@ -45,15 +23,45 @@ def _links(urls: list[str]) -> str:
     )
 
 
-for card in page.cards:
-    with st.container(border=True):
-        st.subheader(card.name)
-        st.caption(card.caption)
-        traded = html.escape(", ".join(card.traded)) or "none recorded"
-        gap = html.escape(", ".join(card.discussed_not_traded)) or "none"
-        st.markdown(
-            f"{html.escape(card.summary, quote=False)}<br><small>Sources: {_links(card.sources) or '–'}</small><br>"
-            f"<b>Regions where its goods are traded:</b> {traded}<br>"
-            f"<b>Discussed in meetings, no trade recorded:</b> {gap}",
-            unsafe_allow_html=True,
+TAB_LABELS = ["Overview", "Sector cards"]
+tab_overview, tab_cards = widgets.view_tabs(TAB_LABELS, "sectors_view")
+
+if tab_overview.open:
+    with tab_overview:
+        fig = go.Figure()
+        for col, name, colour in (
+            ("regions_traded", "Regions where its goods are traded", widgets.PALETTE[0]),
+            ("regions_discussed_not_traded", "Discussed, no trade recorded", widgets.PALETTE[1]),
+        ):
+            fig.add_trace(go.Bar(y=ov.name_en, x=ov[col], name=name, orientation="h", marker_color=colour))
+        fig.update_layout(
+            barmode="group",
+            xaxis_title="number of Russian regions",
+            yaxis={"autorange": "reversed"},
+            height=max(300, 30 * len(ov)),
         )
+        widgets.show_chart(fig, "sector_overview_chart")
+        widgets.table(ov, "sectors-overview", state, fb, "sectors_overview")
+
+if tab_cards.open:
+    with tab_cards:
+        st.subheader("Sector cards")
+        st.caption("The regions and national facts behind all cards below:")
+        c1, c2 = st.columns(2)
+        with c1:
+            widgets.download_buttons(page.region_lists, "sector-regions", state, fb, "sector_regions")
+        with c2:
+            widgets.download_buttons(page.facts, "sector-national-facts", state, fb, "sector_facts")
+
+        for card in page.cards:
+            with st.container(border=True):
+                st.subheader(card.name)
+                st.caption(card.caption)
+                traded = html.escape(", ".join(card.traded)) or "none recorded"
+                gap = html.escape(", ".join(card.discussed_not_traded)) or "none"
+                st.markdown(
+                    f"{html.escape(card.summary, quote=False)}<br><small>Sources: {_links(card.sources) or '–'}</small><br>"
+                    f"<b>Regions where its goods are traded:</b> {traded}<br>"
+                    f"<b>Discussed in meetings, no trade recorded:</b> {gap}",
+                    unsafe_allow_html=True,
+                )
