@@ -77,6 +77,7 @@ def test_ppml_recovers_known_coefficients_exactly():
     assert g.loo_median_abs_error_pct < 1e-4
 
 
+@pytest.mark.filterwarnings("ignore::statsmodels.tools.sm_exceptions.PerfectSeparationWarning")
 def test_ppml_ranks_the_region_below_potential_first():
     regions = _synthetic_regions()
     ru = regions[regions.country == "RU"].copy()
