@@ -50,14 +50,12 @@ def _synthetic_regions(n=30, seed=1):
     return pd.concat([regions, minsk], ignore_index=True)
 
 
-@pytest.mark.filterwarnings("ignore::statsmodels.tools.sm_exceptions.PerfectSeparationWarning")
-def test_ppml_recovers_known_coefficients_exactly():
-    regions = _synthetic_regions()
-    ru = regions[regions.country == "RU"].copy()
-    ru["distance_km"] = potential.great_circle_km(53.9025, 27.5618, ru.lat.to_numpy(), ru.lon.to_numpy())
-    b0, b1, b2 = -3.0, 0.9, -1.2
-    y = np.exp(b0 + b1 * np.log(ru.population) + b2 * np.log(ru.distance_km))
-    best = pd.DataFrame(
+def _gravity_flows(regions: pd.DataFrame, b0: float, b1: float, b2: float) -> pd.DataFrame:
+    """Best-figure rows whose turnover follows the gravity equation exactly."""
+    ru = regions[regions.country == "RU"].reset_index(drop=True)
+    dist = potential.great_circle_km(53.9025, 27.5618, ru.lat.to_numpy(), ru.lon.to_numpy())
+    y = np.exp(b0 + b1 * np.log(ru.population) + b2 * np.log(dist))
+    return pd.DataFrame(
         {
             "region_iso": ru.iso_code,
             "year": 2023,
@@ -67,6 +65,13 @@ def test_ppml_recovers_known_coefficients_exactly():
             "source_url": "x",
         }
     )
+
+
+@pytest.mark.filterwarnings("ignore::statsmodels.tools.sm_exceptions.PerfectSeparationWarning")
+def test_ppml_recovers_known_coefficients_exactly():
+    regions = _synthetic_regions()
+    b0, b1, b2 = -3.0, 0.9, -1.2
+    best = _gravity_flows(regions, b0, b1, b2)
     g = potential.fit_gravity(best, regions, (2020, 2024))
     coef = g.coefficients.set_index("term").coef
     assert coef["const"] == pytest.approx(b0, abs=1e-5)
@@ -80,20 +85,8 @@ def test_ppml_recovers_known_coefficients_exactly():
 @pytest.mark.filterwarnings("ignore::statsmodels.tools.sm_exceptions.PerfectSeparationWarning")
 def test_ppml_ranks_the_region_below_potential_first():
     regions = _synthetic_regions()
-    ru = regions[regions.country == "RU"].copy()
-    ru["distance_km"] = potential.great_circle_km(53.9025, 27.5618, ru.lat.to_numpy(), ru.lon.to_numpy())
-    y = np.exp(-3 + 0.9 * np.log(ru.population) - 1.2 * np.log(ru.distance_km))
-    y.iloc[5] *= 0.2  # trades at a fifth of its potential
-    best = pd.DataFrame(
-        {
-            "region_iso": ru.iso_code,
-            "year": 2023,
-            "flow": "turnover",
-            "value_musd": y,
-            "side": "BY",
-            "source_url": "x",
-        }
-    )
+    best = _gravity_flows(regions, -3.0, 0.9, -1.2)
+    best.loc[5, "value_musd"] *= 0.2  # RU-T05 trades at a fifth of its potential
     g = potential.fit_gravity(best, regions, (2020, 2024))
     assert g.table.iloc[0].iso_code == "RU-T05"
     assert g.table.iloc[0].untapped_musd > 0
