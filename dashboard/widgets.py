@@ -60,19 +60,17 @@ def year_bounds(fb: FactBase) -> tuple[int, int]:
 
 def region_label(fb: FactBase) -> Callable[[str], str]:
     """Display label for a region id: name and federal district (so typing a district filters)."""
-    regions = fb.regions.set_index("iso_code")
-
-    def label(iso: str) -> str:
-        if iso not in regions.index:
-            return iso
-        r = regions.loc[iso]
-        fd = f" · {r.federal_district} FD" if r.federal_district else ""
-        return f"{r.name_en}{fd}"
-
-    return label
+    labels = {
+        iso: f"{name} · {fd} FD" if fd else name
+        for iso, name, fd in zip(
+            fb.regions.iso_code, fb.regions.name_en, fb.regions.federal_district, strict=True
+        )
+    }
+    return lambda iso: labels.get(iso, iso)
 
 
 def sector_label(fb: FactBase) -> Callable[[str], str]:
+    """Display label for a sector id: its English name."""
     names = dict(zip(fb.sectors.sector_id, fb.sectors.name_en, strict=True))
     return lambda sid: names.get(sid, sid)
 
