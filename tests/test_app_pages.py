@@ -104,6 +104,14 @@ def test_bad_query_params_warn_as_text():
 def test_regions_page_default_profile_and_map(fb):
     at = run_page("pages/regions.py")
     assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
+    series = trade.region_series(trade.best_annual_figures(fb.trade_facts), "RU-KL")
+    bars = chart(at, 0)["data"][0]
+    assert decode(bars["y"]).tolist() == series[series.flow == "turnover"].value_musd.tolist()
+    assert_downloads(at, 1)
+    at = run_page("pages/regions.py", regions_view="Meetings and goods")
+    assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
+    discussed = profile.sectors_discussed(fb, "RU-KL", fact_years(fb.trade_facts))
+    assert decode(chart(at, 0)["data"][0]["x"]).tolist() == discussed.n_meetings.tolist()
     assert_downloads(at, 3)
     table = trade.region_table(
         trade.best_annual_figures(fb.trade_facts), fb.regions, fb.fx_rates, fact_years(fb.trade_facts)
@@ -174,7 +182,13 @@ def test_opportunities_page_numbers_match_functions(fb):
     assert decode(actual["x"]) == pytest.approx(ranking.actual_musd.to_numpy())
     assert any(m.label == "Regions in the fit (n)" and m.value == str(g.n) for m in at.metric)
     assert any("Modelled, not reported" in c.value for c in at.caption)
-    assert_downloads(at, 3)
+    assert_downloads(at, 2)
+    at = run_page("pages/opportunities.py", years="2015-2025", opportunities_view="Potential map (modelled)")
+    pts = opportunity_views.potential_map_rows(opportunity_views.potential_ranking(g))
+    trace = chart(at, 0)["data"][0]
+    assert list(trace["text"]) == pts.name_en.tolist()
+    assert decode(trace["marker"]["color"]) == pytest.approx(pts.balance_musd.to_numpy())
+    assert_downloads(at, 1)
 
 
 def test_opportunities_gap_heatmap_and_targets(fb):

@@ -10,8 +10,27 @@ from dashboard import cached, charts, widgets
 fb, state = widgets.page_setup()
 st.title("Opportunities")
 
-TAB_LABELS = ["Regional potential (modelled)", "Sector gaps", "Targets"]
-tab_potential, tab_gaps, tab_targets = widgets.view_tabs(TAB_LABELS, "opportunities_view")
+TAB_LABELS = ["Regional potential (modelled)", "Potential map (modelled)", "Sector gaps", "Targets"]
+tab_potential, tab_map, tab_gaps, tab_targets = widgets.view_tabs(TAB_LABELS, "opportunities_view")
+
+if tab_map.open:
+    with tab_map:
+        st.subheader("Untapped potential on the map")
+        widgets.modelled_badge()
+        pts = opportunity_views.potential_map_rows(
+            cached.potential_ranking(state.side_choice, state.years, state.regions)
+        )
+        if pts.empty:
+            widgets.empty_state(
+                "The model has no regions to map for these filters.", "Widen Years or clear Region."
+            )
+        else:
+            widgets.show_chart(charts.bubble_map(pts, "balance"), "potential_map")
+            st.caption(
+                "Bubble area ∝ modelled potential; colour = untapped potential (modelled − reported), million USD. "
+                "In the download, turnover_musd is the modelled potential and balance_musd the untapped potential."
+            )
+            widgets.download_buttons(pts, "modelled-potential-map", state, fb, "potential_map")
 
 if tab_potential.open:
     with tab_potential:
@@ -58,15 +77,6 @@ if tab_potential.open:
             )
             widgets.show_chart(fig, "potential_chart")
             widgets.download_buttons(top, "modelled-potential-top20", state, fb, "potential")
-            pts = opportunity_views.potential_map_rows(ranking)
-            widgets.show_chart(charts.bubble_map(pts, "balance"), "potential_map")
-            st.caption(
-                "Map columns: turnover_musd = modelled potential, balance_musd = untapped potential (both modelled)."
-            )
-            widgets.download_buttons(pts, "modelled-potential-map", state, fb, "potential_map")
-            st.caption(
-                "Map: bubble area ∝ modelled potential; colour = untapped potential (modelled − reported), million USD."
-            )
             with st.expander("Method, coefficients and caveats"):
                 st.markdown(opportunity_views.METHOD_NOTE)
                 widgets.table(g.coefficients, "gravity-coefficients", state, fb, "coefficients")

@@ -16,8 +16,23 @@ st.caption(
 table = cached.region_table(state.side_choice, state.years)
 shown = table[table.iso_code.isin(state.regions)] if state.regions else table
 
-TAB_LABELS = ["Region profile", "Map", "Region table", "Federal districts"]
-tab_profile, tab_map, tab_table, tab_districts = widgets.view_tabs(TAB_LABELS, "regions_view")
+TAB_LABELS = ["Region profile", "Meetings and goods", "Map", "Region table", "Federal districts"]
+tab_profile, tab_links, tab_map, tab_table, tab_districts = widgets.view_tabs(TAB_LABELS, "regions_view")
+
+
+def profile_region() -> tuple[str, str, dict]:
+    """The region whose profile is shown (a filtered region first, else Kalmykia), its name and data."""
+    options = (
+        list(state.regions) or fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()
+    )
+    default = options.index(profile.DEFAULT_REGION) if profile.DEFAULT_REGION in options else 0
+    iso = st.selectbox(
+        "Region profile", options, index=default, format_func=widgets.region_label(fb), key="profile_region"
+    )
+    name = fb.regions.set_index("iso_code").at[iso, "name_en"]
+    st.header(f"Profile: {name}")
+    return iso, name, cached.region_profile(state.side_choice, iso, state.years, state.sectors)
+
 
 if tab_map.open:
     with tab_map:
@@ -69,22 +84,8 @@ if tab_districts.open:
 
 if tab_profile.open:
     with tab_profile:
-        options = (
-            list(state.regions)
-            or fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()
-        )
-        default = options.index(profile.DEFAULT_REGION) if profile.DEFAULT_REGION in options else 0
-        iso = st.selectbox(
-            "Region profile",
-            options,
-            index=default,
-            format_func=widgets.region_label(fb),
-            key="profile_region",
-        )
-        name = fb.regions.set_index("iso_code").at[iso, "name_en"]
-        st.header(f"Profile: {name}")
+        iso, name, prof = profile_region()
         summary = cached.region_summary(state.side_choice, iso)
-        prof = cached.region_profile(state.side_choice, iso, state.years, state.sectors)
         st.markdown(summary.text)
         widgets.sources_list(summary.sources, "Sources of this summary")
 
@@ -107,6 +108,23 @@ if tab_profile.open:
             with st.expander(f"Partial-year and other reported figures ({len(partial)})"):
                 widgets.table(partial, f"{iso}-partial-figures", state, fb, "partial")
 
+        st.subheader("Targets vs the latest actual")
+        tp = prof["targets"]
+        if tp.empty:
+            widgets.empty_state(
+                f"No numeric trade target recorded for {name}.",
+                "See the Opportunities page for all targets.",
+            )
+        else:
+            for r in tp.itertuples(index=False):
+                st.markdown(
+                    f"- Target {fmt_musd(r.target_musd)} (set {r.set_on}) — latest {fmt_musd(r.latest_actual_musd)} → **{r.status}**"
+                )
+            widgets.download_buttons(tp, f"{iso}-targets", state, fb, "targets")
+
+if tab_links.open:
+    with tab_links:
+        iso, name, prof = profile_region()
         c1, c2 = st.columns(2)
         with c1:
             st.subheader("Meetings")
@@ -135,17 +153,3 @@ if tab_profile.open:
             )
         else:
             widgets.table(goods, f"{iso}-goods", state, fb, "goods")
-
-        st.subheader("Targets vs the latest actual")
-        tp = prof["targets"]
-        if tp.empty:
-            widgets.empty_state(
-                f"No numeric trade target recorded for {name}.",
-                "See the Opportunities page for all targets.",
-            )
-        else:
-            for r in tp.itertuples(index=False):
-                st.markdown(
-                    f"- Target {fmt_musd(r.target_musd)} (set {r.set_on}) — latest {fmt_musd(r.latest_actual_musd)} → **{r.status}**"
-                )
-            widgets.download_buttons(tp, f"{iso}-targets", state, fb, "targets")
