@@ -9,7 +9,9 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-st.set_page_config(page_title="Belarus ⇄ Russian regions trade", page_icon="📊", layout="wide")
+st.set_page_config(
+    page_title="Belarus ⇄ Russian regions trade", page_icon=":material/insights:", layout="wide"
+)
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
