@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data import data_dir, load_table, read_raw
+from analysis.periods import format_months
 from analysis.region_names import RegionMatcher
 from analysis.sectors import keyword_pattern, split_list
 from analysis.textmatch import PhraseIndex
@@ -291,7 +292,7 @@ def find_period(clause: str, report_year: int | None) -> str | None:
         a, b = _month_no(m.group(1)), _month_no(m.group(2))
         year = int(m.group(3)) if m.group(3) else _year_near(clause, report_year)
         if a and b and year and a <= b:
-            return str(year) if (a, b) == (1, 12) else f"{year}-{a:02d}..{b:02d}"
+            return format_months(int(year), a, b)
     m = re.search(r"first (\w+) months of (\d{4})|(\d+|\w+) months of (\d{4})", clause, re.I)
     if m:
         words = {
@@ -309,7 +310,7 @@ def find_period(clause: str, report_year: int | None) -> str | None:
         n_raw, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         n = int(n_raw) if n_raw.isdigit() else words.get(n_raw.lower())
         if n and 1 <= n <= 12:
-            return str(year) if n == 12 else f"{year}-01..{n:02d}"
+            return format_months(int(year), 1, n)
     m = re.search(
         r"(first|second|1st|2nd) half of (\d{4})|(H[12])\s?(\d{4})|(перв|втор)\w* полугоди\w* (\d{4})",
         clause,

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 
 from analysis.data import FactBase
-from analysis.units import UNIT_FACTORS
+from analysis.units import UNIT_FACTORS, to_millions
 
 
 def highlight_html(text: str, record: dict) -> str:
@@ -86,9 +86,9 @@ def compare_with_factbase(record: dict, fb: FactBase) -> pd.DataFrame:
                 & (facts.flow == f["flow"])
                 & (facts.currency == f["currency"])
             ]
-            target = f["value"] * UNIT_FACTORS[f["unit"]]
+            target = to_millions(f["value"], f["unit"])
             for r in same.itertuples(index=False):
-                known = r.value * UNIT_FACTORS[r.unit]
+                known = to_millions(r.value, r.unit)
                 if known and abs(known - target) / known <= 0.01:
                     status, match_url = "known", r.source_url
                     break

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.periods import parse_period
-from analysis.units import UNIT_FACTORS
+from analysis.units import UNIT_FACTORS, to_millions
 
 DATASETS = Path(__file__).resolve().parent.parent
 FORECAST_NOTE = re.compile(r"forecast|projection|expectation|\bestimate\b|current-level estimate", re.I)
@@ -96,11 +96,11 @@ def _fx_table() -> pd.DataFrame:
 def to_musd(value: float, unit: str, currency: str, year: int, fx: pd.DataFrame) -> float | None:
     """Value in million USD; RUB and EUR via that year's sourced average rate, else None."""
     if currency == "USD":
-        return value * UNIT_FACTORS[unit]
+        return to_millions(value, unit)
     rate = fx[(fx.year == year) & (fx.currency == currency)]
     if rate.empty:
         return None
-    return value * UNIT_FACTORS[unit] / float(rate.per_usd.iloc[0])
+    return to_millions(value, unit) / float(rate.per_usd.iloc[0])
 
 
 def trade_rows(reference: Path) -> pd.DataFrame:
