@@ -70,6 +70,9 @@ def best_annual_figures(facts: pd.DataFrame, side: str = "best") -> pd.DataFrame
     return out.sort_values(keys).reset_index(drop=True)
 
 
+SOURCE_SEPARATOR = " | "  # joins the sources of a derived figure in one cell
+
+
 def region_series(best: pd.DataFrame, region_iso: str) -> pd.DataFrame:
     """Figures over time for one region (or 'RU' for national totals), one row per year and flow."""
     return best[best.region_iso == region_iso].sort_values(["year", "flow"]).reset_index(drop=True)
@@ -85,8 +88,30 @@ def national_series(facts: pd.DataFrame) -> pd.DataFrame:
     wide["balance"] = wide.by_exports - wide.by_imports
     long = wide.reset_index().melt(id_vars=["year", "side"], var_name="flow", value_name="value_musd")
     long = long.dropna(subset=["value_musd"])
-    src = nat[["year", "side", "flow", "source_url", "fact_id", "qualifier"]]
+    src = pd.concat(
+        [nat[["year", "side", "flow", "source_url", "fact_id", "qualifier"]], _balance_sources(nat)]
+    )
     return long.merge(src, on=["year", "side", "flow"], how="left").sort_values(["side", "flow", "year"])
+
+
+def _balance_sources(nat: pd.DataFrame) -> pd.DataFrame:
+    """Provenance of each derived balance: the exports and imports facts it is computed from."""
+    cols = ["year", "side", "source_url", "fact_id"]
+    both = nat.loc[nat.flow == "by_exports", cols].merge(
+        nat.loc[nat.flow == "by_imports", cols], on=["year", "side"], suffixes=("_x", "_m")
+    )
+    same = both.source_url_x == both.source_url_m
+    joined = both.source_url_x + SOURCE_SEPARATOR + both.source_url_m
+    return pd.DataFrame(
+        {
+            "year": both.year,
+            "side": both.side,
+            "flow": "balance",
+            "source_url": both.source_url_x.where(same, joined),
+            "fact_id": both.fact_id_x.astype(str) + SOURCE_SEPARATOR + both.fact_id_m.astype(str),
+            "qualifier": "derived: Belarus exports − imports",
+        }
+    )
 
 
 def latest_kpis(national: pd.DataFrame, side: str) -> pd.DataFrame:

@@ -1,21 +1,226 @@
-"""Chart builders shared by pages: figures only, from frames the analysis functions returned."""
+"""Chart builders shared by pages: figures only, from frames the analysis functions returned.
+
+Every builder is memoised on the identity of its inputs (`reused_while_inputs_same`): pages pass the
+frames that `dashboard.cached` returns, which are the same objects while the filters are unchanged, so a
+rerun does not rebuild and re-validate the figure. Figures are shared: callers must not modify them.
+"""
 
 from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.widgets import DIVERGING, PALETTE, SIDE_COLOURS
+from analysis.formatting import fmt_musd
+from dashboard.widgets import DIVERGING, PALETTE, SEQUENTIAL, SIDE_COLOURS
 
 FLOW_LABELS = {
     "turnover": "Turnover",
     "by_exports": "Belarus exports",
     "by_imports": "Belarus imports",
+    "balance": "Balance",
 }
+MEMO_SIZE = 128
 
 
-def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | None = None) -> go.Figure:
+def styled(fig: go.Figure) -> go.Figure:
+    """The app's common layout: margins, colour-blind-safe colourway, font, legend under the plot.
+
+    The template is "none" because Streamlit's chart theme replaces a figure's template in the browser:
+    plotly's default one would be most of every chart's JSON and work for plotly.js, with no visible effect.
+    """
+    fig.update_layout(
+        template="none",
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        colorway=PALETTE,
+        font={"family": "sans-serif", "size": 13},
+        legend={"orientation": "h", "y": -0.15},
+    )
+    return fig
+
+
+def reused_while_inputs_same(builder: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
+    """Memoise a figure builder on its arguments' identity (checked with `is`, so ids cannot be recycled)."""
+    store: dict[tuple[int, ...], tuple[tuple, go.Figure]] = {}
+    lock = threading.Lock()
+
+    @functools.wraps(builder)
+    def build(*args) -> go.Figure:
+        key = tuple(map(id, args))
+        with lock:
+            hit = store.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], args, strict=True)):
+            return hit[1]
+        fig = styled(builder(*args))
+        with lock:
+            if len(store) >= MEMO_SIZE:
+                store.pop(next(iter(store)))
+            store[key] = (args, fig)
+        return fig
+
+    build.memo = store  # type: ignore[attr-defined]  # for tests and inspection
+    return build
+
+
+@reused_while_inputs_same
+def national_lines(nat: pd.DataFrame) -> go.Figure:
+    """National trade by year: one line per flow and side (solid BY, dashed RU)."""
+    fig = go.Figure()
+    flows = list(FLOW_LABELS)
+    for (side, flow), g in nat.groupby(["side", "flow"]):
+        fig.add_trace(
+            go.Scatter(
+                x=g.year,
+                y=g.value_musd,
+                mode="lines+markers",
+                name=f"{FLOW_LABELS.get(flow, flow)} — {side} statistics",
+                line={
+                    "color": PALETTE[flows.index(flow) if flow in flows else 4],
+                    "dash": "solid" if side == "BY" else "dash",
+                },
+                marker={"symbol": "circle" if side == "BY" else "diamond"},
+            )
+        )
+    fig.update_layout(
+        yaxis_title="million USD", xaxis_title=None, title="Solid: Belarusian statistics · dashed: Russian"
+    )
+    return fig
+
+
+@reused_while_inputs_same
+def top_regions_bars(top: pd.DataFrame) -> go.Figure:
+    """Top regions by latest turnover, bars coloured by the statistics side of each figure."""
+    labels = [
+        f"{fmt_musd(v)} ({int(y)}, {s})"
+        for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)
+    ]
+    colours = [SIDE_COLOURS[s] for s in top.side]
+    return hbar(
+        top.name_en, top.turnover_musd, "million USD (latest full year in range)", colours, labels, 460
+    )
+
+
+@reused_while_inputs_same
+def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, x_title: str) -> go.Figure:
+    """Horizontal bars of a count per label (meetings per sector and the like)."""
+    return hbar(frame[label_col], frame[value_col], x_title, PALETTE[2])
+
+
+@reused_while_inputs_same
+def sector_overview_bars(ov: pd.DataFrame) -> go.Figure:
+    """Per sector: regions where its goods are traded vs regions where it was only discussed."""
+    fig = go.Figure()
+    for col, name, colour in (
+        ("regions_traded", "Regions where its goods are traded", PALETTE[0]),
+        ("regions_discussed_not_traded", "Discussed, no trade recorded", PALETTE[1]),
+    ):
+        fig.add_trace(go.Bar(y=ov.name_en, x=ov[col], name=name, orientation="h", marker_color=colour))
+    fig.update_layout(
+        barmode="group",
+        xaxis_title="number of Russian regions",
+        yaxis={"autorange": "reversed"},
+        height=max(300, 30 * len(ov)),
+    )
+    return fig
+
+
+@reused_while_inputs_same
+def potential_bars(ranking: pd.DataFrame, n: int) -> go.Figure:
+    """The first `n` regions by untapped potential: reported bars with the modelled potential outlined."""
+    top = ranking.head(n)
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=top.name_en,
+            x=top.actual_musd,
+            name="Reported (latest in range)",
+            orientation="h",
+            marker_color=PALETTE[0],
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            y=top.name_en,
+            x=top.expected_musd,
+            name="Modelled potential",
+            orientation="h",
+            marker={"color": "rgba(0,0,0,0)", "line": {"color": PALETTE[3], "width": 2}},
+        )
+    )
+    fig.update_layout(
+        barmode="overlay",
+        xaxis_title="million USD",
+        yaxis={"autorange": "reversed"},
+        height=560,
+        title=f"Top {n} by untapped potential (modelled − reported)",
+    )
+    return fig
+
+
+@reused_while_inputs_same
+def gap_heatmap(heat: pd.DataFrame) -> go.Figure:
+    """Region × sector opportunity scores (0–100) on a sequential colour-blind-safe scale."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=heat.to_numpy(),
+            x=list(heat.columns),
+            y=list(heat.index),
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            zmax=100,
+            colorbar={"title": "score"},
+            hovertemplate="%{y} · %{x}: score %{z}<extra></extra>",
+        )
+    )
+    fig.update_layout(height=max(400, 18 * len(heat)), xaxis={"side": "top"})
+    return fig
+
+
+@reused_while_inputs_same
+def target_bars(tp: pd.DataFrame) -> go.Figure:
+    """Progress towards each numeric target (capped at 200% for the axis), green when on track."""
+    fig = go.Figure(
+        go.Bar(
+            y=tp.region + " (" + tp.set_on + ")",
+            x=tp.progress_pct.clip(upper=200),
+            orientation="h",
+            marker_color=[PALETTE[2] if s in ("achieved", "on track") else PALETTE[3] for s in tp.status],
+            text=[
+                f"{fmt_musd(a)} of {fmt_musd(t)} · {s}"
+                for a, t, s in zip(tp.latest_actual_musd, tp.target_musd, tp.status, strict=True)
+            ],
+        )
+    )
+    fig.add_vline(x=100, line_dash="dot")
+    fig.update_layout(
+        xaxis_title="progress, % of target (latest reported turnover)",
+        height=max(300, 24 * len(tp)),
+        yaxis={"autorange": "reversed"},
+    )
+    return fig
+
+
+@reused_while_inputs_same
+def district_bars(roll: pd.DataFrame) -> go.Figure:
+    """Sum of the latest turnover figures per federal district, labelled with region coverage."""
+    fig = go.Figure(
+        go.Bar(
+            x=roll.federal_district,
+            y=roll.turnover_musd,
+            marker_color=PALETTE[0],
+            text=[f"{a}/{b} regions" for a, b in zip(roll.regions_with_figures, roll.regions, strict=True)],
+        )
+    )
+    fig.update_layout(yaxis_title="million USD (sum of latest figures)")
+    return fig
+
+
+@reused_while_inputs_same
+def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | None) -> go.Figure:
     """Bubbles at region centroids (longitude/latitude axes, works offline), sized by turnover.
 
     With `outlines` (from analysis.geo), region boundaries are drawn underneath as thin lines.
@@ -66,6 +271,7 @@ def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | No
     return fig
 
 
+@reused_while_inputs_same
 def flow_bars(series: pd.DataFrame) -> go.Figure:
     """Grouped bars by year for each flow; hover shows the side and qualifier."""
     fig = go.Figure()

@@ -60,6 +60,11 @@ def test_overview_default(fb):
     assert decode(trace["y"]).tolist() == by_turnover.value_musd.tolist()
     assert decode(trace["x"]).tolist() == by_turnover.year.tolist()
     assert_downloads(at, 1)
+    sources = next(e for e in at.expander if e.label.startswith("Sources ("))
+    urls = list(dict.fromkeys(u for cell in nat.source_url for u in cell.split(trade.SOURCE_SEPARATOR)))
+    assert nat.source_url.notna().all()  # derived balances name the facts they come from
+    assert sources.label == f"Sources ({len(urls)})"
+    assert f"(<{urls[0]}>)" in sources.markdown[0].value  # every number traces to a link under the chart
 
 
 def test_overview_top_regions_tab(fb):
@@ -75,6 +80,7 @@ def test_overview_top_regions_tab(fb):
     agenda = overview.agenda_coverage(fb, fact_years(fb.trade_facts), ("RU-KL",))
     bars = chart(at, 0)["data"][0]
     assert decode(bars["x"]).tolist() == agenda.n_meetings.tolist()
+    assert any(h.value.startswith("Where this started") for h in at.subheader)  # the seed meeting
 
 
 def test_overview_region_from_url_and_side_from_widget(fb):
@@ -234,7 +240,14 @@ def test_data_methods_page(fb):
     cat = at.dataframe[0].value
     assert set(cat.table) >= {"trade_facts", "meetings", "regions", "sectors", "fx_rates"}
     assert cat.set_index("table").loc["trade_facts", "rows"] == len(fb.trade_facts)
-    assert_downloads(at, 10)
+    assert_downloads(at, 3)  # catalogue, the chosen dataset, indicators
+    picker = at.selectbox(key="dataset_pick")
+    assert set(picker.options) >= {f"{t}.csv ({n} rows)" for t, n in zip(cat.table, cat.rows, strict=True)}
+    picker.set_value("meetings").run()
+    dataset_csv = next(
+        d for d in at.get("download_button") if d.proto.label == "⬇ CSV" and "dataset" in d.key
+    )
+    assert f"{len(fb.meetings)} rows" in dataset_csv.proto.help
 
 
 def test_filters_survive_a_page_switch():

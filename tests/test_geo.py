@@ -44,4 +44,4 @@ def test_map_draws_outlines_under_bubbles():
     )
     fig = bubble_map(points, "growth", outlines)
     assert [t.mode for t in fig.data] == ["lines", "markers"]
-    assert len(bubble_map(points, "growth").data) == 1
+    assert len(bubble_map(points, "growth", None).data) == 1

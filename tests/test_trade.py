@@ -94,6 +94,10 @@ def test_national_series_keeps_sides_apart_and_derives_balance():
     nat = trade.national_series(f)
     by = nat[nat.side == "BY"].set_index("flow").value_musd
     assert by["balance"] == pytest.approx(13130 - 16400)
+    balance = nat[(nat.side == "BY") & (nat.flow == "balance")].iloc[0]
+    assert balance.qualifier == "derived: Belarus exports − imports"
+    assert balance.source_url == "https://example.org/1 | https://example.org/2"  # both inputs' sources
+    assert balance.fact_id == "f1 | f2"
     assert nat[(nat.side == "RU") & (nat.flow == "turnover")].value_musd.tolist() == [25500]
     assert "balance" not in nat[nat.side == "RU"].flow.tolist()
     kpis = trade.latest_kpis(nat, "BY").set_index("flow")

@@ -16,9 +16,14 @@ cat = catalog.table_catalogue(fb)
 widgets.table(cat, "table-catalogue", state, fb, "catalogue")
 
 st.subheader("Download whole datasets")
-for name in catalog.TABLE_NOTES:
-    with st.expander(f"{name}.csv ({len(getattr(fb, name))} rows)"):
-        widgets.download_buttons(getattr(fb, name), f"dataset-{name}", state, fb, f"ds_{name}")
+name = st.selectbox(
+    "Dataset",
+    list(catalog.TABLE_NOTES),
+    format_func=lambda n: f"{n}.csv ({len(getattr(fb, n))} rows)",
+    key="dataset_pick",
+    help="Every row of the curated table, whatever the filters; the file name says which table it is.",
+)
+widgets.download_buttons(getattr(fb, name), f"dataset-{name}", state, fb, "dataset")
 
 st.subheader("Indicators")
 widgets.table(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators")

@@ -1,10 +1,8 @@
 """Opportunities: modelled potential by region, the region × sector gap matrix, and target progress."""
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import opportunities, opportunity_views, targets
-from analysis.formatting import fmt_musd
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
@@ -25,7 +23,7 @@ if tab_map.open:
                 "The model has no regions to map for these filters.", "Widen Years or clear Region."
             )
         else:
-            widgets.show_chart(charts.bubble_map(pts, "balance"), "potential_map")
+            widgets.show_chart(charts.bubble_map(pts, "balance", None), "potential_map")
             st.caption(
                 "Bubble area ∝ modelled potential; colour = untapped potential (modelled − reported), million USD. "
                 "In the download, turnover_musd is the modelled potential and balance_musd the untapped potential."
@@ -48,34 +46,8 @@ if tab_potential.open:
             c[0].metric("Regions in the fit (n)", g.n)
             c[1].metric("Pseudo-R² (modelled)", f"{g.pseudo_r2:.2f}")
             c[2].metric("Leave-one-out median error", f"{g.loo_median_abs_error_pct:.0f}%")
+            widgets.show_chart(charts.potential_bars(ranking, 20), "potential_chart")
             top = ranking.head(20)
-            fig = go.Figure()
-            fig.add_trace(
-                go.Bar(
-                    y=top.name_en,
-                    x=top.actual_musd,
-                    name="Reported (latest in range)",
-                    orientation="h",
-                    marker_color=widgets.PALETTE[0],
-                )
-            )
-            fig.add_trace(
-                go.Bar(
-                    y=top.name_en,
-                    x=top.expected_musd,
-                    name="Modelled potential",
-                    orientation="h",
-                    marker={"color": "rgba(0,0,0,0)", "line": {"color": widgets.PALETTE[3], "width": 2}},
-                )
-            )
-            fig.update_layout(
-                barmode="overlay",
-                xaxis_title="million USD",
-                yaxis={"autorange": "reversed"},
-                height=560,
-                title="Top 20 by untapped potential (modelled − reported)",
-            )
-            widgets.show_chart(fig, "potential_chart")
             widgets.download_buttons(top, "modelled-potential-top20", state, fb, "potential")
             with st.expander("Method, coefficients and caveats"):
                 st.markdown(opportunity_views.METHOD_NOTE)
@@ -91,20 +63,7 @@ if tab_gaps.open:
         else:
             heat_rows = opportunity_views.heatmap_rows(view)
             heat = opportunity_views.heatmap_frame(heat_rows, widgets.region_label(fb))
-            fig = go.Figure(
-                go.Heatmap(
-                    z=heat.to_numpy(),
-                    x=list(heat.columns),
-                    y=list(heat.index),
-                    colorscale=widgets.SEQUENTIAL,
-                    zmin=0,
-                    zmax=100,
-                    colorbar={"title": "score"},
-                    hovertemplate="%{y} · %{x}: score %{z}<extra></extra>",
-                )
-            )
-            fig.update_layout(height=max(400, 18 * len(heat)), xaxis={"side": "top"})
-            widgets.show_chart(fig, "gap_heatmap")
+            widgets.show_chart(charts.gap_heatmap(heat), "gap_heatmap")
             widgets.download_buttons(heat_rows, "sector-gaps", state, fb, "gaps")
             st.markdown("**Top opportunities** — select a row to see the evidence behind it.")
             top = opportunity_views.top_opportunities(view, 30)
@@ -136,28 +95,7 @@ if tab_targets.open:
             widgets.empty_state("No numeric targets recorded for these regions.", "Clear the Region filter.")
         else:
             tp = tp.assign(region=tp.region_iso.map(widgets.region_label(fb)))
-            fig = go.Figure(
-                go.Bar(
-                    y=tp.region + " (" + tp.set_on + ")",
-                    x=tp.progress_pct.clip(upper=200),
-                    orientation="h",
-                    marker_color=[
-                        widgets.PALETTE[2] if s in ("achieved", "on track") else widgets.PALETTE[3]
-                        for s in tp.status
-                    ],
-                    text=[
-                        f"{fmt_musd(a)} of {fmt_musd(t)} · {s}"
-                        for a, t, s in zip(tp.latest_actual_musd, tp.target_musd, tp.status, strict=True)
-                    ],
-                )
-            )
-            fig.add_vline(x=100, line_dash="dot")
-            fig.update_layout(
-                xaxis_title="progress, % of target (latest reported turnover)",
-                height=max(300, 24 * len(tp)),
-                yaxis={"autorange": "reversed"},
-            )
-            widgets.show_chart(fig, "targets_chart")
+            widgets.show_chart(charts.target_bars(tp), "targets_chart")
             widgets.download_buttons(tp, "target-progress", state, fb, "targets")
             with st.expander("How progress is judged"):
                 st.markdown(targets.__doc__)

@@ -1,6 +1,5 @@
 """Overview: national trade over time, latest-year KPIs, top regions, the meeting agenda."""
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import overview
@@ -14,9 +13,11 @@ st.caption(
     "Belarusian and Russian statistics differ; they are shown side by side, never merged."
 )
 
+# The slot exists on every run, so choosing a region does not shift (and so remount) the elements below.
+focus_slot = st.container()
 if len(state.regions) == 1:
     focus = cached.region_focus(state.side_choice, state.regions[0])
-    with st.container(border=True):
+    with focus_slot.container(border=True):
         st.subheader(f"Region in focus: {focus['name']}")
         st.markdown(focus["summary"])
         st.page_link("pages/regions.py", label="Open the full region profile →", icon=":material/map:")
@@ -57,27 +58,7 @@ if tab_trade.open:
                     fmt_pct(r.change_pct) if r.change_pct == r.change_pct else None,
                     help=f"Source: {r.source_url}",
                 )
-            fig = go.Figure()
-            for (side, flow), g in nat.groupby(["side", "flow"]):
-                fig.add_trace(
-                    go.Scatter(
-                        x=g.year,
-                        y=g.value_musd,
-                        mode="lines+markers",
-                        name=f"{labels.get(flow, flow)} — {side} statistics",
-                        line={
-                            "color": widgets.PALETTE[list(labels).index(flow)],
-                            "dash": "solid" if side == "BY" else "dash",
-                        },
-                        marker={"symbol": "circle" if side == "BY" else "diamond"},
-                    )
-                )
-            fig.update_layout(
-                yaxis_title="million USD",
-                xaxis_title=None,
-                title="Solid: Belarusian statistics · dashed: Russian",
-            )
-            widgets.show_chart(fig, "national_chart")
+            widgets.show_chart(charts.national_lines(nat), "national_chart")
             widgets.download_buttons(nat, "national-trade", state, fb, "national")
             widgets.sources_list(nat.source_url)
 
@@ -91,20 +72,7 @@ if tab_top.open:
                 "Widen Years or clear Region.",
             )
         else:
-            labels = [
-                f"{fmt_musd(v)} ({int(y)}, {s})"
-                for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)
-            ]
-            colours = [widgets.SIDE_COLOURS[s] for s in top.side]
-            fig = charts.hbar(
-                top.name_en,
-                top.turnover_musd,
-                "million USD (latest full year in range)",
-                colours,
-                labels,
-                460,
-            )
-            widgets.show_chart(fig, "top_regions_chart")
+            widgets.show_chart(charts.top_regions_bars(top), "top_regions_chart")
             widgets.download_buttons(top, "top-regions", state, fb, "top_regions")
             widgets.sources_list(top.source_url)
 
@@ -117,16 +85,10 @@ if tab_agenda.open:
                 "No meetings recorded for these filters.", "Widen Years or clear Region and Sector."
             )
         else:
-            fig = charts.hbar(
-                agenda.sector_name,
-                agenda.n_meetings,
-                "meetings that discussed the sector",
-                widgets.PALETTE[2],
-            )
+            fig = charts.count_bars(agenda, "sector_name", "n_meetings", "meetings that discussed the sector")
             widgets.show_chart(fig, "agenda_chart")
             widgets.download_buttons(agenda, "meeting-agenda", state, fb, "agenda")
-
-seed = overview.seed_meeting(fb)
-with st.expander("Where this started: Minsk, 20 March 2023 — President of Belarus and the Head of Kalmykia"):
-    st.markdown(seed["summary"])
-    widgets.sources_list([seed["source_url"]])
+        seed = overview.seed_meeting(fb)
+        st.subheader("Where this started: Minsk, 20 March 2023")
+        st.markdown(seed["summary"])
+        widgets.sources_list([seed["source_url"]])

@@ -1,6 +1,5 @@
 """Regions: map, sortable region table, federal-district roll-up and a region profile."""
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import profile, trade
@@ -67,18 +66,7 @@ if tab_districts.open:
     with tab_districts:
         st.subheader("Federal districts")
         roll = trade.district_rollup(shown)
-        fig = go.Figure(
-            go.Bar(
-                x=roll.federal_district,
-                y=roll.turnover_musd,
-                marker_color=widgets.PALETTE[0],
-                text=[
-                    f"{a}/{b} regions" for a, b in zip(roll.regions_with_figures, roll.regions, strict=True)
-                ],
-            )
-        )
-        fig.update_layout(yaxis_title="million USD (sum of latest figures)")
-        widgets.show_chart(fig, "district_chart")
+        widgets.show_chart(charts.district_bars(roll), "district_chart")
         widgets.download_buttons(roll, "federal-districts", state, fb, "districts")
 
 
@@ -139,8 +127,9 @@ if tab_links.open:
             if sd.empty:
                 widgets.empty_state("No sectors recorded as discussed in range.", "Widen Years.")
             else:
-                fig = charts.hbar(sd.sector_name, sd.n_meetings, "meetings", widgets.PALETTE[2])
-                widgets.show_chart(fig, "profile_sectors")
+                widgets.show_chart(
+                    charts.count_bars(sd, "sector_name", "n_meetings", "meetings"), "profile_sectors"
+                )
                 widgets.download_buttons(sd, f"{iso}-sectors-discussed", state, fb, "sectors_discussed")
 
         st.subheader("Goods traded")

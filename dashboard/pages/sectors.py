@@ -2,10 +2,9 @@
 
 import html
 
-import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import cached, widgets
+from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
 st.title("Sectors")
@@ -28,19 +27,7 @@ tab_overview, tab_cards = widgets.view_tabs(TAB_LABELS, "sectors_view")
 
 if tab_overview.open:
     with tab_overview:
-        fig = go.Figure()
-        for col, name, colour in (
-            ("regions_traded", "Regions where its goods are traded", widgets.PALETTE[0]),
-            ("regions_discussed_not_traded", "Discussed, no trade recorded", widgets.PALETTE[1]),
-        ):
-            fig.add_trace(go.Bar(y=ov.name_en, x=ov[col], name=name, orientation="h", marker_color=colour))
-        fig.update_layout(
-            barmode="group",
-            xaxis_title="number of Russian regions",
-            yaxis={"autorange": "reversed"},
-            height=max(300, 30 * len(ov)),
-        )
-        widgets.show_chart(fig, "sector_overview_chart")
+        widgets.show_chart(charts.sector_overview_bars(ov), "sector_overview_chart")
         widgets.table(ov, "sectors-overview", state, fb, "sectors_overview")
 
 if tab_cards.open:

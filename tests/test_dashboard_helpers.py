@@ -1,0 +1,67 @@
+"""Dashboard helpers that need no browser: source links, figure reuse, server settings."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pandas as pd
+
+from dashboard import charts
+from dashboard.widgets import source_links_markdown
+from tests.conftest import ROOT
+
+
+def test_source_links_are_numbered_markdown_links():
+    text = source_links_markdown(["https://example.org/a_(b)?x=1&y=2", "https://belta.by/economics/"])
+    lines = text.splitlines()
+    assert lines[0] == r"1. [https://example\.org/a\_\(b\)?x=1&y=2](<https://example.org/a_(b)?x=1&y=2>)"
+    assert lines[1].startswith("2. [https://belta\\.by/economics/](<https://belta.by/economics/>)")
+
+
+def test_source_links_never_link_other_schemes_or_break_out():
+    text = source_links_markdown(["javascript:alert(1)", "https://x.org/<script>", "https://x.org/a b"])
+    assert "](" not in text  # none of them becomes a link
+    assert "javascript:alert\\(1\\)" in text
+    assert "\\<script\\>" in text
+
+
+def test_long_source_addresses_are_shortened_in_the_text_only():
+    url = "https://example.org/" + "a" * 200
+    line = source_links_markdown([url])
+    assert line.endswith(f"(<{url}>)")
+    assert "…" in line and len(line) < len(url) * 2
+
+
+def test_figures_are_reused_while_the_input_frame_is_the_same_object():
+    calls = []
+
+    @charts.reused_while_inputs_same
+    def build(frame: pd.DataFrame):
+        calls.append(len(frame))
+        return charts.go.Figure(charts.go.Bar(x=frame.a, y=frame.b))
+
+    frame = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
+    first = build(frame)
+    assert build(frame) is first and calls == [2]
+    equal_copy = frame.copy()
+    assert build(equal_copy) is not first and calls == [2, 2]  # another object: built again
+    assert first.layout.template.layout.to_plotly_json() == {}  # Streamlit's theme supplies the look
+    assert first.layout.legend.orientation == "h"
+
+
+def test_figure_memo_is_bounded():
+    @charts.reused_while_inputs_same
+    def build(n: int):
+        return charts.go.Figure()
+
+    for n in range(charts.MEMO_SIZE + 50):
+        build(n)
+    assert len(build.memo) == charts.MEMO_SIZE
+    assert (id(charts.MEMO_SIZE + 49),) in build.memo or len(build.memo) == charts.MEMO_SIZE
+
+
+def test_server_settings_for_serving_not_developing():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["fileWatcherType"] == "none"
+    assert config["server"]["maxUploadSize"] == 2
