@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 run: $(STAMP)
 	$(BIN)/streamlit run dashboard/app.py --server.address 127.0.0.1 --server.port 8501 \
-		--browser.gatherUsageStats false
+		--browser.gatherUsageStats false $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -37,6 +37,10 @@ if tab_trade.open:
         else:
             kpi_side = state.side or "BY"
             kpis = cached.kpis(state.years, kpi_side)
+            st.caption(
+                f"Latest year with a figure, {widgets.SIDE_LABELS[kpi_side]} ({kpi_side}); "
+                "the arrow is the change from the year before."
+            )
             cols = st.columns(4)
             labels = {
                 "turnover": "Turnover",
@@ -47,13 +51,11 @@ if tab_trade.open:
             for col, flow in zip(cols, labels, strict=True):
                 row = kpis[kpis.flow == flow]
                 if row.empty:
-                    col.metric(
-                        f"{labels[flow]} ({kpi_side} side)", "–", help="No figure on this side in range"
-                    )
+                    col.metric(f"{labels[flow]} · {kpi_side}", "–", help="No figure on this side in range")
                     continue
                 r = row.iloc[0]
                 col.metric(
-                    f"{labels[flow]} {r.year} ({kpi_side} side)",
+                    f"{labels[flow]} {r.year} · {kpi_side}",
                     fmt_musd(r.value_musd),
                     fmt_pct(r.change_pct) if r.change_pct == r.change_pct else None,
                     help=f"Source: {r.source_url}",
