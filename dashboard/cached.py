@@ -21,7 +21,7 @@ from analysis import (
     trade,
 )
 from analysis.opportunities import sector_matrix as _sector_matrix
-from dashboard.widgets import factbase
+from dashboard.widgets import factbase, region_label
 
 CACHE = {"max_entries": 64, "show_spinner": False}
 
@@ -109,8 +109,10 @@ def potential_ranking(side: str, years: tuple[int, int], regions: tuple[str, ...
 
 @st.cache_resource(**CACHE)
 def target_progress(side: str, regions: tuple[str, ...]) -> pd.DataFrame:
-    tp = targets.target_progress(factbase().meetings, best_figures(side))
-    return tp[tp.region_iso.isin(regions)].reset_index(drop=True) if regions else tp
+    fb = factbase()
+    tp = targets.target_progress(fb.meetings, best_figures(side))
+    tp = tp[tp.region_iso.isin(regions)].reset_index(drop=True) if regions else tp
+    return tp.assign(region=tp.region_iso.map(region_label(fb)))
 
 
 @st.cache_resource(show_spinner=False)

@@ -94,7 +94,6 @@ if tab_targets.open:
         if tp.empty:
             widgets.empty_state("No numeric targets recorded for these regions.", "Clear the Region filter.")
         else:
-            tp = tp.assign(region=tp.region_iso.map(widgets.region_label(fb)))
             widgets.show_chart(charts.target_bars(tp), "targets_chart")
             widgets.download_buttons(tp, "target-progress", state, fb, "targets")
             with st.expander("How progress is judged"):
