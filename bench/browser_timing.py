@@ -61,12 +61,12 @@ def reset(page) -> None:
     page.evaluate(RESET)
 
 
-def delivered_ms(page, timeout_ms: int = 60_000) -> float:
-    """Milliseconds from the last pointer press to the first paint after the run it caused finished."""
+def delivered_ms(page, timeout_ms: int = 60_000) -> tuple[float, float]:
+    """From the last pointer press: ms until the run's `script_finished` arrived, and until the next paint."""
     page.wait_for_function("() => window.__stLog.painted.length > 0", timeout=timeout_ms)
     log = page.evaluate("() => window.__stLog")
-    presses = [p for p in log["presses"] if p <= log["finished"][0]]
-    return log["painted"][0] - presses[-1]
+    press = [p for p in log["presses"] if p <= log["finished"][0]][-1]
+    return log["finished"][0] - press, log["painted"][0] - press
 
 
 def first_chart_ms(page, timeout_ms: int = 120_000) -> float:
