@@ -83,6 +83,9 @@ def test_screenshot_every_page(page, server_url, title, path):
     expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=60_000)
     if title not in ("Meeting analyzer", "Data & methods"):
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
+    if title != "Meeting analyzer":  # its downloads appear once a report is analysed
+        expect(page.get_by_role("button", name="⬇ CSV").first).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Russian statistics", exact=True)).to_be_visible(timeout=60_000)  # the filters
     wait_for_app(page)
     page.screenshot(path=str(ARTIFACTS / f"page-{path or 'overview'}.png"), full_page=False)
 
