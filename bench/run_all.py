@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from bench import browser
+from bench.browser import p95
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_FILES = ["overview", "regions", "sectors", "opportunities", "meeting_analyzer", "data_methods"]
@@ -31,10 +32,6 @@ def timed(fn, n: int) -> list[float]:
         fn()
         out.append(time.perf_counter() - t)
     return out
-
-
-def p95(xs: list[float]) -> float:
-    return sorted(xs)[max(0, int(round(0.95 * len(xs))) - 1)]
 
 
 def bench_data() -> None:

@@ -71,6 +71,11 @@ def region_label(fb: FactBase) -> Callable[[str], str]:
     return lambda iso: labels.get(iso, iso)
 
 
+def ru_region_ids(fb: FactBase) -> list[str]:
+    """ISO codes of the Russian regions, in order of their English names (the Region filter's options)."""
+    return fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()
+
+
 def sector_label(fb: FactBase) -> Callable[[str], str]:
     """Display label for a sector id: its English name."""
     names = dict(zip(fb.sectors.sector_id, fb.sectors.name_en, strict=True))
@@ -88,7 +93,7 @@ def _keep(name: str) -> None:
 def sidebar_filters(fb: FactBase) -> FilterState:
     """The four shared filters. The URL is read once per session, then kept in step with the widgets."""
     bounds = year_bounds(fb)
-    ru_regions = fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()
+    ru_regions = ru_region_ids(fb)
     sector_ids = fb.sectors.sector_id.tolist()
     if "p_side" not in st.session_state:
         state = parse_filters(st.query_params.to_dict() | _multi_params(), sector_ids, ru_regions, bounds)

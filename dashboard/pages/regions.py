@@ -21,9 +21,7 @@ tab_profile, tab_links, tab_map, tab_table, tab_districts = widgets.view_tabs(TA
 
 def profile_region() -> tuple[str, str, dict]:
     """The region whose profile is shown (a filtered region first, else Kalmykia), its name and data."""
-    options = (
-        list(state.regions) or fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()
-    )
+    options = list(state.regions) or widgets.ru_region_ids(fb)
     default = options.index(profile.DEFAULT_REGION) if profile.DEFAULT_REGION in options else 0
     iso = st.selectbox(
         "Region profile", options, index=default, format_func=widgets.region_label(fb), key="profile_region"
