@@ -21,7 +21,7 @@ from analysis import (
     trade,
 )
 from analysis.opportunities import sector_matrix as _sector_matrix
-from dashboard.widgets import factbase, region_label
+from dashboard.widgets import factbase
 
 CACHE = {"max_entries": 64, "show_spinner": False}
 
@@ -112,7 +112,8 @@ def target_progress(side: str, regions: tuple[str, ...]) -> pd.DataFrame:
     fb = factbase()
     tp = targets.target_progress(fb.meetings, best_figures(side))
     tp = tp[tp.region_iso.isin(regions)].reset_index(drop=True) if regions else tp
-    return tp.assign(region=tp.region_iso.map(region_label(fb)))
+    names = fb.regions.set_index("iso_code").name_en
+    return tp.assign(region=tp.region_iso.map(names))
 
 
 @st.cache_resource(show_spinner=False)

@@ -18,6 +18,11 @@ import plotly.graph_objects as go
 from analysis.formatting import fmt_musd
 from dashboard.widgets import DIVERGING, PALETTE, SEQUENTIAL, SIDE_COLOURS
 
+# Plotly redraws a whole chart when labels, a legend or a colour bar push the margins out (automargin),
+# so every builder reserves its margins up front. Widths are estimated from label lengths at 13 px.
+CHAR_PX = 6.5
+TICK_PAD = 18
+
 FLOW_LABELS = {
     "turnover": "Turnover",
     "by_exports": "Belarus exports",
@@ -28,19 +33,44 @@ MEMO_SIZE = 128
 
 
 def styled(fig: go.Figure) -> go.Figure:
-    """The app's common layout: margins, colour-blind-safe colourway, font, legend under the plot.
+    """The app's common layout: fixed margins, colour-blind-safe colourway, font.
 
     The template is "none" because Streamlit's chart theme replaces a figure's template in the browser:
     plotly's default one would be most of every chart's JSON and work for plotly.js, with no visible effect.
+    Margins never auto-expand (see `margins`): each builder sets the room its labels need.
     """
     fig.update_layout(
         template="none",
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
         colorway=PALETTE,
         font={"family": "sans-serif", "size": 13},
-        legend={"orientation": "h", "y": -0.15},
     )
+    fig.update_layout(margin_autoexpand=False)
+    fig.update_xaxes(automargin=False)
+    fig.update_yaxes(automargin=False)
+    if fig.layout.margin.l is None:
+        margins(fig)
     return fig
+
+
+def text_px(labels) -> int:
+    """Estimated width in pixels of the longest label (13 px sans-serif)."""
+    return int(max((len(str(x)) for x in labels), default=0) * CHAR_PX)
+
+
+def margins(fig: go.Figure, l: int = 70, r: int = 20, t: int = 40, b: int = 60) -> None:  # noqa: E741
+    """Reserve fixed margins (defaults fit numeric ticks, an axis title and a one-line chart title)."""
+    fig.update_layout(margin={"l": l, "r": r, "t": t, "b": b})
+
+
+def right_legend(fig: go.Figure, names) -> None:
+    """A vertical legend right of the plot, with the margin reserved for its longest entry."""
+    fig.update_layout(legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"})
+    fig.layout.margin.r = text_px(names) + 60
+
+
+def top_legend(fig: go.Figure) -> None:
+    """A one-row legend between the title and the plot (for two or three short entries)."""
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"})
 
 
 def reused_while_inputs_same(builder: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
@@ -77,7 +107,7 @@ def national_lines(nat: pd.DataFrame) -> go.Figure:
                 x=g.year,
                 y=g.value_musd,
                 mode="lines+markers",
-                name=f"{FLOW_LABELS.get(flow, flow)} — {side} statistics",
+                name=f"{FLOW_LABELS.get(flow, flow)} · {side}",
                 line={
                     "color": PALETTE[flows.index(flow) if flow in flows else 4],
                     "dash": "solid" if side == "BY" else "dash",
@@ -86,8 +116,12 @@ def national_lines(nat: pd.DataFrame) -> go.Figure:
             )
         )
     fig.update_layout(
-        yaxis_title="million USD", xaxis_title=None, title="Solid: Belarusian statistics · dashed: Russian"
+        yaxis_title="million USD",
+        xaxis_title=None,
+        title="Solid: Belarusian statistics (BY) · dashed: Russian (RU)",
     )
+    margins(fig, l=75, t=45, b=40)
+    right_legend(fig, [t.name for t in fig.data])
     return fig
 
 
@@ -125,6 +159,8 @@ def sector_overview_bars(ov: pd.DataFrame) -> go.Figure:
         yaxis={"autorange": "reversed"},
         height=max(300, 30 * len(ov)),
     )
+    margins(fig, l=text_px(ov.name_en) + TICK_PAD, t=40, b=60)
+    top_legend(fig)
     return fig
 
 
@@ -158,6 +194,8 @@ def potential_bars(ranking: pd.DataFrame, n: int) -> go.Figure:
         height=560,
         title=f"Top {n} by untapped potential (modelled − reported)",
     )
+    margins(fig, l=text_px(top.name_en) + TICK_PAD, t=75, b=60, r=30)
+    top_legend(fig)
     return fig
 
 
@@ -176,13 +214,14 @@ def gap_heatmap(heat: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y} · %{x}: score %{z}<extra></extra>",
         )
     )
-    fig.update_layout(height=max(400, 18 * len(heat)), xaxis={"side": "top"})
+    fig.update_layout(height=max(400, 18 * len(heat)), xaxis={"side": "top", "tickangle": -45})
+    margins(fig, l=text_px(heat.index) + TICK_PAD, r=90, t=int(text_px(heat.columns) * 0.72) + 25, b=20)
     return fig
 
 
 @reused_while_inputs_same
 def target_bars(tp: pd.DataFrame) -> go.Figure:
-    """Progress towards each numeric target (capped at 200% for the axis), green when on track."""
+    """Progress towards each numeric target (capped at 200% for the axis), green when achieved or on track."""
     fig = go.Figure(
         go.Bar(
             y=tp.region + " (" + tp.set_on + ")",
@@ -190,9 +229,11 @@ def target_bars(tp: pd.DataFrame) -> go.Figure:
             orientation="h",
             marker_color=[PALETTE[2] if s in ("achieved", "on track") else PALETTE[3] for s in tp.status],
             text=[
-                f"{fmt_musd(a)} of {fmt_musd(t)} · {s}"
-                for a, t, s in zip(tp.latest_actual_musd, tp.target_musd, tp.status, strict=True)
+                f"{fmt_musd(a)} of {fmt_musd(t)}"
+                for a, t in zip(tp.latest_actual_musd, tp.target_musd, strict=True)
             ],
+            customdata=tp.status,
+            hovertemplate="%{y}: %{text}, %{x:.0f}% · %{customdata}<extra></extra>",
         )
     )
     fig.add_vline(x=100, line_dash="dot")
@@ -201,6 +242,8 @@ def target_bars(tp: pd.DataFrame) -> go.Figure:
         height=max(300, 24 * len(tp)),
         yaxis={"autorange": "reversed"},
     )
+    fig.update_traces(cliponaxis=False)  # labels of long bars run on into the right margin
+    margins(fig, l=text_px(fig.data[0].y) + TICK_PAD, t=20, b=60, r=120)
     return fig
 
 
@@ -215,7 +258,8 @@ def district_bars(roll: pd.DataFrame) -> go.Figure:
             text=[f"{a}/{b} regions" for a, b in zip(roll.regions_with_figures, roll.regions, strict=True)],
         )
     )
-    fig.update_layout(yaxis_title="million USD (sum of latest figures)")
+    fig.update_layout(yaxis_title="million USD (sum of latest figures)", xaxis_tickangle=-30)
+    margins(fig, l=75, t=20, b=int(text_px(roll.federal_district) * 0.5) + 30)
     return fig
 
 
@@ -268,6 +312,7 @@ def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | No
         height=520,
         title="Bubble area ∝ latest turnover; grey-rimmed bubbles with colour 0 have no growth/balance figure",
     )
+    margins(fig, l=60, r=160, t=45, b=60)
     return fig
 
 
@@ -287,7 +332,9 @@ def flow_bars(series: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{x}: %{y:,.1f} m USD (%{customdata[0]} side, %{customdata[1]})<extra></extra>",
             )
         )
-    fig.update_layout(barmode="group", yaxis_title="million USD", xaxis={"type": "category"})
+    fig.update_layout(barmode="group", yaxis_title="million USD", xaxis={"type": "category"}, showlegend=True)
+    margins(fig, l=75, t=20, b=40)
+    right_legend(fig, [t.name for t in fig.data])
     return fig
 
 
@@ -303,4 +350,5 @@ def hbar(
         yaxis={"autorange": "reversed"},
         height=height or max(300, 28 * len(labels)),
     )
+    margins(fig, l=text_px(labels) + TICK_PAD, t=20, b=60, r=30)
     return fig

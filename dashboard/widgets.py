@@ -220,15 +220,27 @@ def download_buttons(df: pd.DataFrame, what: str, state: FilterState, fb: FactBa
     )
 
 
-def table(df: pd.DataFrame, what: str, state: FilterState, fb: FactBase, key: str, **kwargs) -> object:
-    """A sortable table (URL columns as links) with its CSV and Excel downloads underneath."""
+def table(
+    df: pd.DataFrame,
+    what: str,
+    state: FilterState,
+    fb: FactBase,
+    key: str,
+    downloads: bool = True,
+    **kwargs,
+) -> object:
+    """A sortable table (URL columns as links) with its CSV and Excel downloads underneath.
+
+    `downloads=False` when the same rows already have their buttons nearby (under the chart they feed).
+    """
     links = {
         c: st.column_config.LinkColumn(c.replace("_url", "").replace("_", " ") or "source")
         for c in df.columns
         if c.endswith("source_url") or c == "fact_base_source"
     }
     shown = st.dataframe(df, hide_index=True, width="stretch", column_config=links, **kwargs)
-    download_buttons(df, what, state, fb, key)
+    if downloads:
+        download_buttons(df, what, state, fb, key)
     return shown
 
 
@@ -237,13 +249,30 @@ def show_chart(fig: go.Figure, key: str) -> None:
     st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
 
 
-def sources_list(urls: pd.Series | list[str], title: str = "Sources") -> None:
-    """Numbered source links under a chart or summary, in an expander (plain Markdown, no raw HTML)."""
+def lazy_expander(label: str, key: str):
+    """An expander whose content is built and sent only while it is open (`.open`); opening it reruns.
+
+    A closed one costs the browser a single element. Keep `label` the same across reruns: a new label
+    makes a new expander, which starts closed.
+    """
+    return st.expander(label, key=key, on_change="rerun")
+
+
+def source_urls(urls: pd.Series | list[str]) -> list[str]:
+    """Distinct source addresses, in order; cells that name several sources are split."""
     parts = (p for u in urls if isinstance(u, str) for p in u.split(SOURCE_SEPARATOR))
-    unique = list(dict.fromkeys(p for p in parts if p))
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+def sources_list(urls: pd.Series | list[str], key: str, title: str = "Sources") -> None:
+    """Numbered source links under a chart or summary, in a lazy expander (plain Markdown, no raw HTML)."""
+    unique = source_urls(urls)
     if unique:
-        with st.expander(f"{title} ({len(unique)})"):
-            st.markdown(source_links_markdown(unique))
+        box = lazy_expander(title, f"sources_{key}")
+        if box.open:
+            with box:
+                st.caption(f"{len(unique)} source(s) behind the figures above.")
+                st.markdown(source_links_markdown(unique))
 
 
 def source_links_markdown(urls: list[str]) -> str:

@@ -56,14 +56,18 @@ def test_overview_default(fb):
     spec = chart(at, 0)
     nat = overview.national_view(trade.national_series(fb.trade_facts), fact_years(fb.trade_facts))
     by_turnover = nat[(nat.side == "BY") & (nat.flow == "turnover")]
-    trace = next(t for t in spec["data"] if t["name"] == "Turnover — BY statistics")
+    trace = next(t for t in spec["data"] if t["name"] == "Turnover · BY")
     assert decode(trace["y"]).tolist() == by_turnover.value_musd.tolist()
     assert decode(trace["x"]).tolist() == by_turnover.year.tolist()
     assert_downloads(at, 1)
-    sources = next(e for e in at.expander if e.label.startswith("Sources ("))
+    sources = next(e for e in at.expander if e.label == "Sources")
+    assert not sources.markdown  # closed: its links are neither built nor sent
+    at.session_state["sources_national"] = True  # what opening it does
+    at.run()
+    sources = next(e for e in at.expander if e.label == "Sources")
     urls = list(dict.fromkeys(u for cell in nat.source_url for u in cell.split(trade.SOURCE_SEPARATOR)))
     assert nat.source_url.notna().all()  # derived balances name the facts they come from
-    assert sources.label == f"Sources ({len(urls)})"
+    assert sources.caption[0].value.startswith(f"{len(urls)} source(s)")
     assert f"(<{urls[0]}>)" in sources.markdown[0].value  # every number traces to a link under the chart
 
 
@@ -159,11 +163,15 @@ def test_sectors_page_filtered_by_url(fb):
     at = run_page("pages/sectors.py", sector="pharma")
     matrix = sector_matrix(fb, fact_years(fb.trade_facts))
     expected = sector_cards.sector_overview(fb, matrix, ("pharma",))
-    assert at.dataframe[0].value.regions_traded.tolist() == expected.regions_traded.tolist()
     bars = chart(at, 0)["data"]
     assert decode(bars[0]["x"]).tolist() == expected.regions_traded.tolist()
     assert decode(bars[1]["x"]).tolist() == expected.regions_discussed_not_traded.tolist()
     assert_downloads(at, 1)
+    assert not at.dataframe  # the table view is built only when its expander is opened
+    at.session_state["more_sector_table"] = True
+    at.run()
+    assert at.dataframe[0].value.regions_traded.tolist() == expected.regions_traded.tolist()
+    assert len(download_labels(at)) == 2  # the table repeats the chart's rows, so no second pair of buttons
     at = run_page("pages/sectors.py", sector="pharma", sectors_view="Sector cards")
     assert [s.value for s in at.subheader] == ["Sector cards", "Pharmaceuticals"]
     assert_downloads(at, 2)
@@ -188,6 +196,10 @@ def test_opportunities_page_numbers_match_functions(fb):
     assert decode(actual["x"]) == pytest.approx(ranking.actual_musd.to_numpy())
     assert any(m.label == "Regions in the fit (n)" and m.value == str(g.n) for m in at.metric)
     assert any("Modelled, not reported" in c.value for c in at.caption)
+    assert_downloads(at, 1)
+    at.session_state["more_method"] = True  # opening "Method, coefficients and caveats"
+    at.run()
+    assert at.dataframe[0].value.term.tolist() == g.coefficients.term.tolist()
     assert_downloads(at, 2)
     at = run_page("pages/opportunities.py", years="2015-2025", opportunities_view="Potential map (modelled)")
     pts = opportunity_views.potential_map_rows(opportunity_views.potential_ranking(g))

@@ -46,7 +46,44 @@ def test_figures_are_reused_while_the_input_frame_is_the_same_object():
     equal_copy = frame.copy()
     assert build(equal_copy) is not first and calls == [2, 2]  # another object: built again
     assert first.layout.template.layout.to_plotly_json() == {}  # Streamlit's theme supplies the look
-    assert first.layout.legend.orientation == "h"
+    assert first.layout.margin.autoexpand is False  # styled: margins are reserved, never pushed
+
+
+def test_label_widths_are_estimated_from_the_longest_label():
+    assert charts.text_px(["abcd", "ab"]) == 26  # 4 characters x 6.5 px
+    assert charts.text_px([]) == 0
+
+
+def test_every_chart_reserves_its_margins(fb):
+    """Plotly redraws a chart whose labels push its margins; every builder reserves them instead."""
+    regions = fb.regions.head(12)
+    long_name = regions.name_en.str.len().max()
+    bars = charts.hbar(regions.name_en, regions.population, "people", "#000")
+    heat = pd.DataFrame([[10, 90]], index=["Republic of Kalmykia"], columns=["Pharmaceuticals", "IT"])
+    nat = pd.DataFrame(
+        {
+            "side": ["BY", "RU"],
+            "flow": ["turnover", "balance"],
+            "year": [2024, 2024],
+            "value_musd": [1.0, 2.0],
+        }
+    )
+    figures = {
+        "hbar": charts.styled(bars),
+        "heatmap": charts.gap_heatmap(heat),
+        "national": charts.national_lines(nat),
+    }
+    for name, fig in figures.items():
+        m = fig.layout.margin
+        assert m.autoexpand is False, name
+        assert None not in (m.l, m.r, m.t, m.b), name
+        assert fig.layout.xaxis.automargin is False and fig.layout.yaxis.automargin is False, name
+    assert (
+        figures["hbar"].layout.margin.l == int(long_name * 6.5) + charts.TICK_PAD
+    )  # the longest region fits
+    assert figures["heatmap"].layout.margin.l == int(20 * 6.5) + charts.TICK_PAD  # "Republic of Kalmykia"
+    legend = figures["national"].layout
+    assert legend.legend.orientation == "v" and legend.margin.r == int(len("Turnover · BY") * 6.5) + 60
 
 
 def test_figure_memo_is_bounded():

@@ -27,5 +27,7 @@ widgets.download_buttons(getattr(fb, name), f"dataset-{name}", state, fb, "datas
 
 st.subheader("Indicators")
 widgets.table(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators")
-with st.expander("Best annual figure: the rule"):
-    st.markdown(trade.__doc__)
+rule = widgets.lazy_expander("Best annual figure: the rule", "more_best_rule")
+if rule.open:
+    with rule:
+        st.markdown(trade.__doc__)

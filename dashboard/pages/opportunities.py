@@ -49,9 +49,11 @@ if tab_potential.open:
             widgets.show_chart(charts.potential_bars(ranking, 20), "potential_chart")
             top = ranking.head(20)
             widgets.download_buttons(top, "modelled-potential-top20", state, fb, "potential")
-            with st.expander("Method, coefficients and caveats"):
-                st.markdown(opportunity_views.METHOD_NOTE)
-                widgets.table(g.coefficients, "gravity-coefficients", state, fb, "coefficients")
+            box = widgets.lazy_expander("Method, coefficients and caveats", "more_method")
+            if box.open:
+                with box:
+                    st.markdown(opportunity_views.METHOD_NOTE)
+                    widgets.table(g.coefficients, "gravity-coefficients", state, fb, "coefficients")
 
 if tab_gaps.open:
     with tab_gaps:
@@ -84,8 +86,10 @@ if tab_gaps.open:
                     f"Evidence for **{r.region_name} × {r.sector_name}** ({opportunities.CLASS_LABELS[r.status]}, score {r.score})"
                 )
                 widgets.table(ev, f"evidence-{r.region_iso}-{r.sector_id}", state, fb, "evidence")
-            with st.expander("How the score is built"):
-                st.markdown(opportunity_views.SCORE_NOTE)
+            box = widgets.lazy_expander("How the score is built", "more_score")
+            if box.open:
+                with box:
+                    st.markdown(opportunity_views.SCORE_NOTE)
 
 if tab_targets.open:
     with tab_targets:
@@ -95,6 +99,12 @@ if tab_targets.open:
             widgets.empty_state("No numeric targets recorded for these regions.", "Clear the Region filter.")
         else:
             widgets.show_chart(charts.target_bars(tp), "targets_chart")
+            st.caption(
+                "Green: achieved or on track. Vermillion: every other status (behind, missed, no deadline, "
+                "no figure since the target was set); hover a bar, or download the rows, for each status."
+            )
             widgets.download_buttons(tp, "target-progress", state, fb, "targets")
-            with st.expander("How progress is judged"):
-                st.markdown(targets.__doc__)
+            box = widgets.lazy_expander("How progress is judged", "more_progress")
+            if box.open:
+                with box:
+                    st.markdown(targets.__doc__)

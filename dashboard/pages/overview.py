@@ -62,7 +62,7 @@ if tab_trade.open:
                 )
             widgets.show_chart(charts.national_lines(nat), "national_chart")
             widgets.download_buttons(nat, "national-trade", state, fb, "national")
-            widgets.sources_list(nat.source_url)
+            widgets.sources_list(nat.source_url, "national")
 
 if tab_top.open:
     with tab_top:
@@ -76,7 +76,7 @@ if tab_top.open:
         else:
             widgets.show_chart(charts.top_regions_bars(top), "top_regions_chart")
             widgets.download_buttons(top, "top-regions", state, fb, "top_regions")
-            widgets.sources_list(top.source_url)
+            widgets.sources_list(top.source_url, "top_regions")
 
 if tab_agenda.open:
     with tab_agenda:
@@ -93,4 +93,4 @@ if tab_agenda.open:
         seed = overview.seed_meeting(fb)
         st.subheader("Where this started: Minsk, 20 March 2023")
         st.markdown(seed["summary"])
-        widgets.sources_list([seed["source_url"]])
+        widgets.sources_list([seed["source_url"]], "seed_meeting")

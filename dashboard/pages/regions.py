@@ -73,7 +73,7 @@ if tab_profile.open:
         iso, name, prof = profile_region()
         summary = cached.region_summary(state.side_choice, iso)
         st.markdown(summary.text)
-        widgets.sources_list(summary.sources, "Sources of this summary")
+        widgets.sources_list(summary.sources, "region_summary", "Sources of this summary")
 
         series = prof["series"]
         st.subheader("Figures over time")
@@ -91,8 +91,13 @@ if tab_profile.open:
             widgets.download_buttons(series, f"{iso}-figures", state, fb, "profile_series")
         partial = prof["partial"]
         if len(partial):
-            with st.expander(f"Partial-year and other reported figures ({len(partial)})"):
-                widgets.table(partial, f"{iso}-partial-figures", state, fb, "partial")
+            box = widgets.lazy_expander("Partial-year and other reported figures", "more_partial")
+            if box.open:
+                with box:
+                    st.caption(
+                        f"{len(partial)} figure(s) that are not full-year turnover, exports or imports."
+                    )
+                    widgets.table(partial, f"{iso}-partial-figures", state, fb, "partial")
 
         st.subheader("Targets vs the latest actual")
         tp = prof["targets"]

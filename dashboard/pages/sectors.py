@@ -28,7 +28,11 @@ tab_overview, tab_cards = widgets.view_tabs(TAB_LABELS, "sectors_view")
 if tab_overview.open:
     with tab_overview:
         widgets.show_chart(charts.sector_overview_bars(ov), "sector_overview_chart")
-        widgets.table(ov, "sectors-overview", state, fb, "sectors_overview")
+        widgets.download_buttons(ov, "sectors-overview", state, fb, "sectors_overview")
+        box = widgets.lazy_expander("The same figures as a sortable table", "more_sector_table")
+        if box.open:
+            with box:
+                widgets.table(ov, "sectors-overview", state, fb, "sectors_overview_table", downloads=False)
 
 if tab_cards.open:
     with tab_cards:
