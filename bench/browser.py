@@ -115,7 +115,7 @@ def region_actions(page, name: str = "Republic of Kalmykia") -> list[Callable[[]
     return [add, remove]
 
 
-def bench_first_chart(page, app_url: str, mini_url: str, n: int = 16) -> None:
+def bench_first_chart(page, app_url: str, mini_url: str, n: int = 24) -> None:
     for url in (app_url, mini_url):  # warm both servers and the browser cache
         open_page(page, url)
         open_page(page, url)
@@ -128,7 +128,7 @@ def bench_first_chart(page, app_url: str, mini_url: str, n: int = 16) -> None:
           f"minimal {statistics.median(mini):.0f} ms, ratio {ratio:.2f} (budget 1.5)")  # fmt: skip
 
 
-def bench_changes(page, app_url: str, mini_url: str, n: int = 16) -> None:
+def bench_changes(page, app_url: str, mini_url: str, n: int = 40) -> None:
     open_page(page, mini_url)
     mini_received: list[float] = []
     mini = [measure(page, click_text(page, lbl), mini_received) for lbl in ["RU", "BY"] * (n // 2 + 1)][2:]

@@ -101,7 +101,9 @@ def national_lines(nat: pd.DataFrame) -> go.Figure:
     """National trade by year: one line per flow and side (solid BY, dashed RU)."""
     fig = go.Figure()
     flows = list(FLOW_LABELS)
-    for (side, flow), g in nat.groupby(["side", "flow"]):
+    rank = {flow: i for i, flow in enumerate(flows)}  # legend: turnover first, then exports, imports, balance
+    groups = sorted(nat.groupby(["side", "flow"]), key=lambda kv: (kv[0][0], rank.get(kv[0][1], len(rank))))
+    for (side, flow), g in groups:
         fig.add_trace(
             go.Scatter(
                 x=g.year,

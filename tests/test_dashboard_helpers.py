@@ -82,6 +82,7 @@ def test_every_chart_reserves_its_margins(fb):
         figures["hbar"].layout.margin.l == int(long_name * 6.5) + charts.TICK_PAD
     )  # the longest region fits
     assert figures["heatmap"].layout.margin.l == int(20 * 6.5) + charts.TICK_PAD  # "Republic of Kalmykia"
+    assert [t.name for t in figures["national"].data] == ["Turnover · BY", "Balance · RU"]  # turnover leads
     legend = figures["national"].layout
     assert legend.legend.orientation == "v" and legend.margin.r == int(len("Turnover · BY") * 6.5) + 60
 
