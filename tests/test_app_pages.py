@@ -137,6 +137,19 @@ def test_regions_page_default_profile_and_map(fb):
     assert_downloads(at, 1)
 
 
+def test_region_profile_partial_figures_open_on_demand(fb):
+    at = run_page("pages/regions.py", region="RU-IRK")
+    box = next(e for e in at.expander if e.label == "Partial-year and other reported figures")
+    assert not box.dataframe  # closed: nothing built or sent
+    at.session_state["more_partial"] = True
+    at.run()
+    box = next(e for e in at.expander if e.label == "Partial-year and other reported figures")
+    expected = trade.partial_year_figures(fb.trade_facts, "RU-IRK")
+    assert len(box.dataframe[0].value) == len(expected) == 4
+    assert box.caption[0].value.startswith("4 figure(s)")
+    assert sum("CSV" in d.proto.label for d in box.get("download_button")) == 1
+
+
 def test_regions_filter_by_widget_and_years_by_url(fb):
     at = run_page("pages/regions.py", years="2019-2024", regions_view="Region table")
     at.multiselect(key="f_region").set_value(["RU-KLU", "RU-TA"]).run()
