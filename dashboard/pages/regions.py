@@ -95,7 +95,8 @@ if tab_profile.open:
             if box.open:
                 with box:
                     st.caption(
-                        f"{len(partial)} figure(s) that are not full-year turnover, exports or imports."
+                        f"{len(partial)} figure(s) for part of a year (e.g. January–November), "
+                        "kept out of the annual series above."
                     )
                     widgets.table(partial, f"{iso}-partial-figures", state, fb, "partial")
 
