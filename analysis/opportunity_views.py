@@ -23,6 +23,14 @@ METHOD_NOTE = (
 SCORE_NOTE = opportunities.__doc__
 
 
+def fit_summary(g: potential.GravityResult) -> str:
+    """One line on how well the gravity model fits: regions in the fit, pseudo-R², leave-one-out error."""
+    return (
+        f"Fitted on **{g.n} regions** · pseudo-R² **{g.pseudo_r2:.2f}** · "
+        f"leave-one-out median error **{g.loo_median_abs_error_pct:.0f}%** (modelled)"
+    )
+
+
 def potential_ranking(g: potential.GravityResult, region_filter: tuple[str, ...] = ()) -> pd.DataFrame:
     """Regions ranked by untapped potential, labelled as modelled (optionally only filtered regions)."""
     t = g.table.copy()

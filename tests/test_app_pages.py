@@ -207,7 +207,8 @@ def test_opportunities_page_numbers_match_functions(fb):
     assert list(expected["y"]) == ranking.name_en.tolist()
     assert decode(expected["x"]) == pytest.approx(ranking.expected_musd.to_numpy())
     assert decode(actual["x"]) == pytest.approx(ranking.actual_musd.to_numpy())
-    assert any(m.label == "Regions in the fit (n)" and m.value == str(g.n) for m in at.metric)
+    assert any(m.value == opportunity_views.fit_summary(g) for m in at.markdown)
+    assert f"**{g.n} regions**" in opportunity_views.fit_summary(g)
     assert any("Modelled, not reported" in c.value for c in at.caption)
     assert_downloads(at, 1)
     at.session_state["more_method"] = True  # opening "Method, coefficients and caveats"

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import opportunities, potential, targets
+from analysis import opportunities, opportunity_views, potential, targets
 from analysis.data import FactBase
 
 
@@ -80,6 +80,10 @@ def test_ppml_recovers_known_coefficients_exactly():
     assert g.n == 30 and g.pseudo_r2 == pytest.approx(1.0)
     assert g.table.untapped_musd.abs().max() < 1e-6 * g.table.expected_musd.max()
     assert g.loo_median_abs_error_pct < 1e-4
+    line = opportunity_views.fit_summary(g)
+    assert (
+        line == "Fitted on **30 regions** · pseudo-R² **1.00** · leave-one-out median error **0%** (modelled)"
+    )
 
 
 @pytest.mark.filterwarnings("ignore::statsmodels.tools.sm_exceptions.PerfectSeparationWarning")

@@ -42,10 +42,7 @@ if tab_potential.open:
                 "Widen Years or choose 'Best available' under Statistics side.",
             )
         else:
-            c = st.columns(3)
-            c[0].metric("Regions in the fit (n)", g.n)
-            c[1].metric("Pseudo-R² (modelled)", f"{g.pseudo_r2:.2f}")
-            c[2].metric("Leave-one-out median error", f"{g.loo_median_abs_error_pct:.0f}%")
+            st.markdown(opportunity_views.fit_summary(g))
             widgets.show_chart(charts.potential_bars(ranking, 20), "potential_chart")
             top = ranking.head(20)
             widgets.download_buttons(top, "modelled-potential-top20", state, fb, "potential")
