@@ -54,8 +54,8 @@ def test_label_widths_are_estimated_from_the_longest_label():
     assert charts.text_px([]) == 0
 
 
-def test_every_chart_reserves_its_margins(fb):
-    """Plotly redraws a chart whose labels push its margins; every builder reserves them instead."""
+def test_charts_reserve_margins_instead_of_pushing_them(fb):
+    """Plotly redraws a chart whose labels push its margins; `styled` (on every builder) turns that off."""
     regions = fb.regions.head(12)
     long_name = regions.name_en.str.len().max()
     bars = charts.hbar(regions.name_en, regions.population, "people", "#000")
