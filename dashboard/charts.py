@@ -43,8 +43,8 @@ def styled(fig: go.Figure) -> go.Figure:
         template="none",
         colorway=PALETTE,
         font={"family": "sans-serif", "size": 13},
+        margin_autoexpand=False,
     )
-    fig.update_layout(margin_autoexpand=False)
     fig.update_xaxes(automargin=False)
     fig.update_yaxes(automargin=False)
     if fig.layout.margin.l is None:
