@@ -42,12 +42,7 @@ if tab_trade.open:
                 "the arrow is the change from the year before."
             )
             cols = st.columns(4)
-            labels = {
-                "turnover": "Turnover",
-                "by_exports": "Belarus exports",
-                "by_imports": "Belarus imports",
-                "balance": "Balance",
-            }
+            labels = charts.FLOW_LABELS  # the same names as the chart legend
             for col, flow in zip(cols, labels, strict=True):
                 row = kpis[kpis.flow == flow]
                 if row.empty:
