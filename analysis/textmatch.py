@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 WORD = re.compile(r"(?<![\w])\w+")
 KEY_LEN = 3
+KEY_RE = re.compile(rf"(?<!\w)\w{{1,{KEY_LEN}}}")  # a word's first KEY_LEN letters
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,15 @@ class PhraseIndex(Generic[T]):
         """Non-overlapping matches, left to right."""
         out: list[Match[T]] = []
         pos = 0
-        for w in WORD.finditer(text):
-            start = w.start()
+        by_key = self._by_key
+        for k in KEY_RE.finditer(fold(text)):  # word starts with their key, found in one regex pass
+            entries = by_key.get(k.group())
+            if entries is None:
+                continue
+            start = k.start()
             if start < pos:
                 continue
-            key = _key(w.group(0))
-            for _, pattern, payload in self._by_key.get(key, ()):
+            for _, pattern, payload in entries:
                 m = pattern.match(text, start)
                 if m:
                     out.append(Match(start, m.end(), m.group(0), payload))
@@ -59,4 +63,15 @@ class PhraseIndex(Generic[T]):
 
 def _key(word: str) -> str:
     """Index key of a word: its first letters, case-folded, ё as е."""
-    return word[:KEY_LEN].lower().replace("ё", "е")
+    return fold(word[:KEY_LEN])
+
+
+def fold(text: str) -> str:
+    """Lower case with ё as е, the same length as `text` so offsets stay valid.
+
+    A few characters lower-case to two (İ); those are kept as they are rather than shift every offset.
+    """
+    folded = text.lower()
+    if len(folded) != len(text):
+        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return folded.replace("ё", "е")
