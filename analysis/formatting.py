@@ -33,3 +33,8 @@ def fmt_pct(value: float | None, signed: bool = True) -> str:
 def fmt_int(value: float | None) -> str:
     """A whole number with thousands separators; '–' when missing."""
     return "–" if _missing(value) else f"{int(round(float(value))):,}"
+
+
+def fmt_count(n: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun in the right number: '1 meeting', '3 meetings', '0 regions'."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.data import FactBase
-from analysis.formatting import fmt_int, fmt_musd, fmt_pct
+from analysis.formatting import fmt_count, fmt_int, fmt_musd, fmt_pct
 from analysis.opportunities import sector_region_lists
 
 QUALIFIER_WORDS = {"exact": "", "over": "over ", "almost": "almost ", "about": "about "}
@@ -69,7 +69,7 @@ def region_summary(fb: FactBase, best: pd.DataFrame, iso: str) -> Summary:
     if len(m):
         lm = m.iloc[-1]
         parts.append(
-            f"{len(m)} meeting(s) recorded, the latest on {lm.date} ({lm.by_side} — {lm.region_side})"
+            f"{fmt_count(len(m), 'meeting')} recorded, the latest on {lm.date} ({lm.by_side} — {lm.region_side})"
             f"{cites.mark(lm.source_url)}."
         )
     g = fb.product_mentions[fb.product_mentions.region_iso == iso]
@@ -108,7 +108,7 @@ def sector_summary(fb: FactBase, matrix: pd.DataFrame, sector_id: str) -> Summar
         )
     n_tr, n_op = len(lists["traded"]), len(lists["discussed_not_traded"])
     parts.append(
-        f"Goods of this sector are recorded as traded with {n_tr} region(s); "
-        f"it was discussed but no trade is recorded in {n_op} region(s) (counts from the fact base)."
+        f"Goods of this sector are recorded as traded with {fmt_count(n_tr, 'region')}; "
+        f"it was discussed but no trade is recorded in {fmt_count(n_op, 'region')} (counts from the fact base)."
     )
     return Summary(" ".join(parts), cites.urls)

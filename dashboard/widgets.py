@@ -19,6 +19,7 @@ import streamlit as st
 from analysis.data import FactBase, data_dir, load_factbase
 from analysis.export import export_filename, to_csv_bytes, to_excel_bytes
 from analysis.filters import FilterState, fact_years, filter_label, parse_filters, to_query_params
+from analysis.formatting import fmt_count
 from analysis.trade import SOURCE_SEPARATOR
 from analysis.validation import DataValidationError
 
@@ -271,7 +272,7 @@ def sources_list(urls: pd.Series | list[str], key: str, title: str = "Sources") 
         box = lazy_expander(title, f"sources_{key}")
         if box.open:
             with box:
-                st.caption(f"{len(unique)} source(s) behind the figures above.")
+                st.caption(f"{fmt_count(len(unique), 'source')} behind the figures above.")
                 st.markdown(source_links_markdown(unique))
 
 

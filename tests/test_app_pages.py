@@ -67,7 +67,7 @@ def test_overview_default(fb):
     sources = next(e for e in at.expander if e.label == "Sources")
     urls = list(dict.fromkeys(u for cell in nat.source_url for u in cell.split(trade.SOURCE_SEPARATOR)))
     assert nat.source_url.notna().all()  # derived balances name the facts they come from
-    assert sources.caption[0].value.startswith(f"{len(urls)} source(s)")
+    assert sources.caption[0].value.startswith(f"{len(urls)} sources behind")
     assert f"(<{urls[0]}>)" in sources.markdown[0].value  # every number traces to a link under the chart
 
 
@@ -146,7 +146,7 @@ def test_region_profile_partial_figures_open_on_demand(fb):
     box = next(e for e in at.expander if e.label == "Partial-year and other reported figures")
     expected = trade.partial_year_figures(fb.trade_facts, "RU-IRK")
     assert len(box.dataframe[0].value) == len(expected) == 4
-    assert box.caption[0].value.startswith("4 figure(s)")
+    assert box.caption[0].value.startswith("4 figures for part of a year")
     assert sum("CSV" in d.proto.label for d in box.get("download_button")) == 1
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from analysis.formatting import fmt_int, fmt_musd, fmt_pct
+from analysis.formatting import fmt_count, fmt_int, fmt_musd, fmt_pct
 from analysis.periods import format_months, parse_period
 from analysis.units import to_millions
 
@@ -34,6 +34,14 @@ def test_parse_period_rejects_with_the_text(bad):
 def test_format_months():
     assert format_months(2024, 1, 11) == "2024-01..11"
     assert format_months(2024, 1, 12) == "2024"
+
+
+def test_counts_use_the_right_number():
+    assert fmt_count(1, "meeting") == "1 meeting"
+    assert fmt_count(2, "meeting") == "2 meetings"
+    assert fmt_count(0, "region") == "0 regions"
+    assert fmt_count(1200, "figure") == "1,200 figures"
+    assert fmt_count(2, "analysis", "analyses") == "2 analyses"
 
 
 def test_units():

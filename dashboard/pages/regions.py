@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import profile, trade
-from analysis.formatting import fmt_musd
+from analysis.formatting import fmt_count, fmt_musd
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
@@ -85,7 +85,7 @@ if tab_profile.open:
         else:
             if series.year.nunique() < 3:
                 st.info(
-                    f"Only {series.year.nunique()} year(s) on record for {name}: what is known is shown; no trend is implied."
+                    f"Only {fmt_count(series.year.nunique(), 'year')} on record for {name}: what is known is shown; no trend is implied."
                 )
             widgets.show_chart(charts.flow_bars(series), "profile_series")
             widgets.download_buttons(series, f"{iso}-figures", state, fb, "profile_series")
@@ -95,7 +95,7 @@ if tab_profile.open:
             if box.open:
                 with box:
                     st.caption(
-                        f"{len(partial)} figure(s) for part of a year (e.g. January–November), "
+                        f"{fmt_count(len(partial), 'figure')} for part of a year (e.g. January–November), "
                         "kept out of the annual series above."
                     )
                     widgets.table(partial, f"{iso}-partial-figures", state, fb, "partial")

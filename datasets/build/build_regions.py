@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.region_names import RegionMatcher
+from datasets.build.source_links import canonical_source
 
 HERE = Path(__file__).resolve().parent
 DATASETS = HERE.parent
@@ -34,6 +35,7 @@ ADJECTIVES_NOT_MATCHED = {"RU-MOS", "RU-LEN", "RU-YEV"}
 # Short forms that are also common first names ('Vladimir Putin'): never matched alone.
 NOT_MATCHED_ALONE = {"Vladimir", "Владимир"}
 ISO_SOURCE = "https://pypi.org/project/iso3166-2/"
+PREFERRED_HOSTS = r"^https?://(?:[a-z]+\.)*(?:wikipedia\.org|citypopulation\.de)/"
 
 
 def iso_subdivisions() -> dict[str, dict]:
@@ -169,14 +171,18 @@ def add_region_stats(regions: pd.DataFrame, reference: Path) -> pd.DataFrame:
     stats = pd.concat([stats, pd.DataFrame(STAT_ADDITIONS)], ignore_index=True).fillna("")
     matcher = RegionMatcher(pd.read_csv(DATASETS / "region_aliases.csv", dtype=str))
     stats["iso_code"] = [matcher.resolve(n) for n in stats.region_name]
-    stats = stats[stats.iso_code.notna() & stats.iso_code.str.startswith("RU-")]
+    stats = stats[stats.iso_code.notna() & stats.iso_code.str.startswith("RU-")].copy()
+    stats["source_url"] = stats.source_url.map(canonical_source)  # the article, not a copy site
     # '2021?' marks a census year the harvest could not confirm from the page; it is kept.
     stats["year"] = stats.year.str.rstrip("?")
     pop = stats[(stats.indicator == "population") & stats.year.str.fullmatch(r"\d{4}")]
     pop = pop[pop.value.str.fullmatch(r"\d+")].copy()
-    # Prefer the 2021 census (one consistent count); otherwise the latest dated figure.
+    # Prefer the 2021 census (one consistent count), then a census table or Wikipedia over other pages,
+    # then the latest dated figure.
     pop["pref"] = (pop.year != "2021").astype(int)
-    pop = pop.sort_values(["pref", "year"], ascending=[True, False]).drop_duplicates("iso_code")
+    pop["host_pref"] = (~pop.source_url.str.contains(PREFERRED_HOSTS)).astype(int)
+    pop = pop.sort_values(["pref", "host_pref", "year"], ascending=[True, True, False], kind="stable")
+    pop = pop.drop_duplicates("iso_code")
     pop = pop.set_index("iso_code")
     regions["population"] = regions.iso_code.map(pop.value).astype("Int64")
     regions["population_year"] = regions.iso_code.map(pop.year).astype("Int64")
