@@ -113,7 +113,7 @@ def _date_range(df: pd.DataFrame) -> str:
         if col in df.columns:
             d = df[col].replace("", pd.NA).dropna()
             if len(d):
-                return f"{d.min()} – {d.max()}"
+                return d.min() if d.min() == d.max() else f"{d.min()} – {d.max()}"
     return "–"
 
 
@@ -122,5 +122,5 @@ def table_catalogue(fb: FactBase) -> pd.DataFrame:
     rows = []
     for name, (what, source, licence) in TABLE_NOTES.items():
         df = getattr(fb, name)
-        rows.append((name, f"{name}.csv", len(df), what, source, licence, _date_range(df)))
-    return pd.DataFrame(rows, columns=["table", "file", "rows", "what", "source", "licence", "dates"])
+        rows.append((name, len(df), what, source, licence, _date_range(df)))  # file: datasets/<table>.csv
+    return pd.DataFrame(rows, columns=["table", "rows", "what", "source", "licence", "dates"])

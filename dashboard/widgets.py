@@ -135,7 +135,9 @@ def sidebar_filters(fb: FactBase) -> FilterState:
             args=("side",),
         )
         for w in st.session_state.get("filter_warnings", ()):
-            st.warning(escape_markdown(w), icon="⚠️")  # URL input is shown as plain text, never as markup
+            st.warning(
+                escape_markdown(w), icon=":material/warning:"
+            )  # URL input is shown as plain text, never as markup
     side = st.session_state.f_side
     state = FilterState(
         tuple(st.session_state.f_sector),
@@ -228,12 +230,20 @@ def table(
     fb: FactBase,
     key: str,
     downloads: bool = True,
+    wrap: bool = False,
     **kwargs,
 ) -> object:
     """A sortable table (URL columns as links) with its CSV and Excel downloads underneath.
 
     `downloads=False` when the same rows already have their buttons nearby (under the chart they feed).
+    `wrap=True` for a few rows of long text (a catalogue, definitions): a static table whose cells wrap,
+    keyed by its first column, so every column is readable without scrolling sideways.
     """
+    if wrap:
+        shown = st.table(df.set_index(df.columns[0]))
+        if downloads:
+            download_buttons(df, what, state, fb, key)
+        return shown
     links = {
         c: st.column_config.LinkColumn(c.replace("_url", "").replace("_", " ") or "source")
         for c in df.columns
@@ -292,4 +302,4 @@ def empty_state(message: str, hint: str) -> None:
 
 
 def modelled_badge() -> None:
-    st.caption("🧮 **Modelled, not reported.** See the method and caveats below.")
+    st.caption(":material/calculate: **Modelled, not reported.** See the method and caveats below.")

@@ -263,9 +263,12 @@ def test_meeting_analyzer_whitespace_input_is_refused():
 
 def test_data_methods_page(fb):
     at = run_page("pages/data_methods.py")
-    cat = at.dataframe[0].value
+    cat = at.table[0].value.reset_index()  # wrapped static table, keyed by the table name
+    assert cat.columns.tolist() == ["table", "rows", "what", "source", "licence", "dates"]
     assert set(cat.table) >= {"trade_facts", "meetings", "regions", "sectors", "fx_rates"}
     assert cat.set_index("table").loc["trade_facts", "rows"] == len(fb.trade_facts)
+    assert cat.set_index("table").loc["fx_rates", "dates"] == "2024"  # one publication date, not a range
+    assert at.table[1].value.index.name == "indicator"
     assert_downloads(at, 3)  # catalogue, the chosen dataset, indicators
     picker = at.selectbox(key="dataset_pick")
     assert set(picker.options) >= {f"{t}.csv ({n} rows)" for t, n in zip(cat.table, cat.rows, strict=True)}

@@ -13,7 +13,7 @@ st.markdown(
     "statistics differ and are kept apart."
 )
 cat = catalog.table_catalogue(fb)
-widgets.table(cat, "table-catalogue", state, fb, "catalogue")
+widgets.table(cat, "table-catalogue", state, fb, "catalogue", wrap=True)
 
 st.subheader("Download whole datasets")
 name = st.selectbox(
@@ -26,7 +26,7 @@ name = st.selectbox(
 widgets.download_buttons(getattr(fb, name), f"dataset-{name}", state, fb, "dataset")
 
 st.subheader("Indicators")
-widgets.table(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators")
+widgets.table(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators", wrap=True)
 rule = widgets.lazy_expander("Best annual figure: the rule", "more_best_rule")
 if rule.open:
     with rule:
