@@ -78,6 +78,7 @@ def test_charts_reserve_margins_instead_of_pushing_them(fb):
         assert m.autoexpand is False, name
         assert None not in (m.l, m.r, m.t, m.b), name
         assert fig.layout.xaxis.automargin is False and fig.layout.yaxis.automargin is False, name
+        assert fig.layout.xaxis.ticklabeloverflow == fig.layout.yaxis.ticklabeloverflow == "allow", name
     assert (
         figures["hbar"].layout.margin.l == int(long_name * 6.5) + charts.TICK_PAD
     )  # the longest region fits
