@@ -134,10 +134,8 @@ def sidebar_filters(fb: FactBase) -> FilterState:
             on_change=_keep,
             args=("side",),
         )
-        for w in st.session_state.get("filter_warnings", ()):
-            st.warning(
-                escape_markdown(w), icon=":material/warning:"
-            )  # URL input is shown as plain text, never as markup
+        for w in st.session_state.get("filter_warnings", ()):  # URL input shown as plain text, never markup
+            st.warning(escape_markdown(w), icon=":material/warning:")
     side = st.session_state.f_side
     state = FilterState(
         tuple(st.session_state.f_sector),
