@@ -25,9 +25,18 @@ def test_kalmykia_summary_gives_each_number_with_its_source(fb):
 def test_a_region_without_turnover_says_so_and_shows_what_is_known(fb):
     s = summaries.region_summary(fb, trade.best_annual_figures(fb.trade_facts), "RU-CHU")
     assert "No full-year turnover figure is on record for this region" in s.text
-    assert "population" not in s.text  # not sourced yet: left out, never filled in
+    assert "population 47,490 (2021) [1]" in s.text
     assert "Belarus supplies mining dump trucks" in s.text
-    assert s.sources == ["https://www.ecosever.ru/news/50089.html"]
+    assert s.sources == [
+        "https://en.wikipedia.org/wiki/Chukotka_Autonomous_Okrug",
+        "https://www.ecosever.ru/news/50089.html",
+    ]
+
+
+def test_a_missing_population_is_left_out_not_filled_in(fb):
+    s = summaries.region_summary(fb, trade.best_annual_figures(fb.trade_facts), "RU-KK")
+    assert s.text.startswith("**Republic of Khakassia** (Siberian Federal District, capital Abakan).")
+    assert "population" not in s.text
 
 
 def test_sector_summary_counts_match_the_region_lists(fb):
