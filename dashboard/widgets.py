@@ -239,15 +239,13 @@ def table(
     """
     if wrap:
         shown = st.table(df.set_index(df.columns[0]))
-        if downloads:
-            download_buttons(df, what, state, fb, key)
-        return shown
-    links = {
-        c: st.column_config.LinkColumn(c.replace("_url", "").replace("_", " ") or "source")
-        for c in df.columns
-        if c.endswith("source_url") or c == "fact_base_source"
-    }
-    shown = st.dataframe(df, hide_index=True, width="stretch", column_config=links, **kwargs)
+    else:
+        links = {
+            c: st.column_config.LinkColumn(c.replace("_url", "").replace("_", " ") or "source")
+            for c in df.columns
+            if c.endswith("source_url") or c == "fact_base_source"
+        }
+        shown = st.dataframe(df, hide_index=True, width="stretch", column_config=links, **kwargs)
     if downloads:
         download_buttons(df, what, state, fb, key)
     return shown

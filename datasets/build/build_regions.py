@@ -151,71 +151,58 @@ def _to_billion_rub(value: str, unit: str) -> float | None:
         return None
 
 
+def _census_2021(region: str, persons: int, article: str, note: str) -> dict[str, str]:
+    """A 2021-census population read on the region's English Wikipedia article."""
+    return {
+        "region_name": region,
+        "indicator": "population",
+        "year": "2021",
+        "value": str(persons),
+        "unit": "persons",
+        "source_url": f"https://en.wikipedia.org/wiki/{article}",
+        "note": note,
+    }
+
+
 # Figures added by the project's own review, each read on the page given (not in the harvest).
 STAT_ADDITIONS = [
-    {
-        "region_name": "Chuvash Republic",
-        "indicator": "population",
-        "year": "2021",
-        "value": "1186909",
-        "unit": "persons",
-        "source_url": "https://en.wikipedia.org/wiki/Chuvashia_Republic",
-        "note": "infobox total (2021 census; the 2010 census figure 1,251,619 is given separately)",
-    },
-    {
-        "region_name": "Murmansk Oblast",
-        "indicator": "population",
-        "year": "2021",
-        "value": "667744",
-        "unit": "persons",
-        "source_url": "https://en.wikipedia.org/wiki/Murmansk_Oblast",
-        "note": "2021 census in the lead and infobox (read on a kiwix copy, 2024-02)",
-    },
-    {
-        "region_name": "Chukotka Autonomous Okrug",
-        "indicator": "population",
-        "year": "2021",
-        "value": "47490",
-        "unit": "persons",
-        "source_url": "https://en.wikipedia.org/wiki/Chukotka_Autonomous_Okrug",
-        "note": "infobox pop_2021census (read on copies of the article)",
-    },
-    {
-        "region_name": "Kurgan Oblast",
-        "indicator": "population",
-        "year": "2021",
-        "value": "776661",
-        "unit": "persons",
-        "source_url": "https://en.wikipedia.org/wiki/Kurgan_Oblast",
-        "note": "lead: 'According to the 2021 Census, the population was 776,661' (read on a copy)",
-    },
-    {
-        "region_name": "Sakha Republic",
-        "indicator": "population",
-        "year": "2021",
-        "value": "995686",
-        "unit": "persons",
-        "source_url": "https://en.wikipedia.org/wiki/Sakha_Republic",
-        "note": "infobox total, 2021 census (read on copies of the article)",
-    },
-    {
-        "region_name": "Tomsk Oblast",
-        "indicator": "population",
-        "year": "2021",
-        "value": "1062666",
-        "unit": "persons",
-        "source_url": "https://en.wikipedia.org/wiki/Tomsk_Oblast",
-        "note": "infobox pop_2021census",
-    },
-    {
-        "region_name": "Tuva Republic",
-        "indicator": "population",
-        "year": "2021",
-        "value": "336651",
-        "unit": "persons",
-        "source_url": "https://en.wikipedia.org/wiki/Tuva",
-        "note": "lead: 'a population of 336,651 (2021 census)' (read on copies of the article)",
-    },
+    _census_2021(
+        "Chuvash Republic",
+        1186909,
+        "Chuvashia_Republic",
+        "infobox total (2021 census; the 2010 census figure 1,251,619 is given separately)",
+    ),
+    _census_2021(
+        "Murmansk Oblast",
+        667744,
+        "Murmansk_Oblast",
+        "2021 census in the lead and infobox (read on a kiwix copy, 2024-02)",
+    ),
+    _census_2021(
+        "Chukotka Autonomous Okrug",
+        47490,
+        "Chukotka_Autonomous_Okrug",
+        "infobox pop_2021census (read on copies of the article)",
+    ),
+    _census_2021(
+        "Kurgan Oblast",
+        776661,
+        "Kurgan_Oblast",
+        "lead: 'According to the 2021 Census, the population was 776,661' (read on a copy)",
+    ),
+    _census_2021(
+        "Sakha Republic",
+        995686,
+        "Sakha_Republic",
+        "infobox total, 2021 census (read on copies of the article)",
+    ),
+    _census_2021("Tomsk Oblast", 1062666, "Tomsk_Oblast", "infobox pop_2021census"),
+    _census_2021(
+        "Tuva Republic",
+        336651,
+        "Tuva",
+        "lead: 'a population of 336,651 (2021 census)' (read on copies of the article)",
+    ),
 ]
 # Not added: Khakassia. Its article's 2021-census field repeats the 2010 census count (532,403), so the
 # 2021 figure is not confirmed by a page; the region stays without population until one is found.
