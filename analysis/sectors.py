@@ -58,8 +58,13 @@ def keyword_sector(text: str, sectors: pd.DataFrame) -> str | None:
 
 
 def sector_for_hs(hs: str, sectors: pd.DataFrame, product: str = "") -> str:
-    """Sector of a goods mention: its words first (HS chapters are coarse), then the HS code."""
-    by_words = keyword_sector(product, sectors) if product else None
+    """Sector of a goods mention: its words first (HS chapters are coarse), then the HS code.
+
+    Words outside brackets name the goods; a bracketed note ('tractors (dealer centre in Elista)') only
+    decides when the name itself matches no sector.
+    """
+    name = re.sub(r"\([^)]*\)", " ", product)
+    by_words = (keyword_sector(name, sectors) or keyword_sector(product, sectors)) if product else None
     if by_words:
         return by_words
     hs = (hs or "").strip()
