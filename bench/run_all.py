@@ -35,7 +35,7 @@ def timed(fn, n: int) -> list[float]:
 
 
 def bench_data() -> None:
-    from analysis.data import load_factbase
+    from analysis.data.tables import load_factbase
 
     files = sorted((ROOT / "datasets").glob("*.csv"))
     base = timed(lambda: [pd.read_csv(f) for f in files], 5)
@@ -45,7 +45,7 @@ def bench_data() -> None:
 
 
 def bench_extract() -> None:
-    from analysis.extract import analyze_text, default_analyzer
+    from analysis.analyzer.record import analyze_text, default_analyzer
 
     texts = sorted((ROOT / "tests" / "texts").glob("*.txt"))
     corpus = " ".join(t.read_text(encoding="utf-8") for t in texts)
@@ -65,7 +65,7 @@ def bench_script_runs() -> None:
     for name in PAGE_FILES:
         at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=120)
         at.run()
-        at.switch_page(f"pages/{name}.py")
+        at.switch_page(f"screens/{name}.py")
         at.run()
         runs = timed(at.run, 12)
         print(

@@ -14,20 +14,23 @@ st.set_page_config(
 )
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
-    st.Page("pages/regions.py", title="Regions", icon=":material/map:", url_path="regions"),
-    st.Page("pages/sectors.py", title="Sectors", icon=":material/factory:", url_path="sectors"),
+    st.Page("screens/overview.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("screens/regions.py", title="Regions", icon=":material/map:", url_path="regions"),
+    st.Page("screens/sectors.py", title="Sectors", icon=":material/factory:", url_path="sectors"),
     st.Page(
-        "pages/opportunities.py", title="Opportunities", icon=":material/target:", url_path="opportunities"
+        "screens/opportunities.py", title="Opportunities", icon=":material/target:", url_path="opportunities"
     ),
     st.Page(
-        "pages/meeting_analyzer.py",
+        "screens/meeting_analyzer.py",
         title="Meeting analyzer",
         icon=":material/description:",
         url_path="meeting-analyzer",
     ),
     st.Page(
-        "pages/data_methods.py", title="Data & methods", icon=":material/menu_book:", url_path="data-methods"
+        "screens/data_methods.py",
+        title="Data & methods",
+        icon=":material/menu_book:",
+        url_path="data-methods",
     ),
 ]
 

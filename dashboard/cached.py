@@ -1,4 +1,4 @@
-"""Per-process caches of analysis results, keyed by the filter values they depend on.
+"""Data loading and per-process caches of analysis results, keyed by the filter values they depend on.
 
 Pages call these instead of the analysis functions so that a rerun with unchanged filters costs nothing.
 Results are shared read-only objects (cache_resource): pages must not modify them in place.
@@ -6,24 +6,40 @@ Results are shared read-only objects (cache_resource): pages must not modify the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
-from analysis import (
-    geo,
-    opportunity_views,
-    overview,
-    potential,
-    profile,
-    sector_cards,
-    summaries,
-    targets,
-    trade,
-)
-from analysis.opportunities import sector_matrix as _sector_matrix
-from dashboard.widgets import factbase
+from analysis.data import geo
+from analysis.data.tables import FactBase, data_dir, load_factbase
+from analysis.data.validation import DataValidationError
+from analysis.models import potential, targets, trade
+from analysis.models.opportunities import sector_matrix as _sector_matrix
+from analysis.views import opportunity_views, overview, profile, sector_cards, summaries
 
 CACHE = {"max_entries": 64, "show_spinner": False}
+
+
+@st.cache_resource(show_spinner="Loading and validating the fact base…")
+def _load(folder: str) -> FactBase:
+    return load_factbase(Path(folder))
+
+
+def factbase() -> FactBase:
+    """The validated fact base, loaded once per server process (per data folder)."""
+    return _load(str(data_dir()))
+
+
+def factbase_or_stop() -> FactBase:
+    """The fact base, or a clear error naming the file, row and column, and a stop."""
+    try:
+        return factbase()
+    except DataValidationError as exc:
+        st.error("The data files failed validation, so the dashboard cannot start.")
+        st.code(str(exc), language=None)
+        st.stop()
+        raise
 
 
 @st.cache_resource(**CACHE)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.formatting import fmt_musd
+from analysis.output.formatting import fmt_musd
 from dashboard.widgets import DIVERGING, PALETTE, SEQUENTIAL, SIDE_COLOURS
 
 # Plotly redraws a whole chart when labels, a legend or a colour bar push the margins out (automargin),
@@ -270,7 +270,7 @@ def district_bars(roll: pd.DataFrame) -> go.Figure:
 def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | None) -> go.Figure:
     """Bubbles at region centroids (longitude/latitude axes, works offline), sized by turnover.
 
-    With `outlines` (from analysis.geo), region boundaries are drawn underneath as thin lines.
+    With `outlines` (from analysis.data.geo), region boundaries are drawn underneath as thin lines.
     """
     col = "growth_pct" if colour_by == "growth" else "balance_musd"
     values = points[col]

@@ -10,18 +10,17 @@ import importlib
 import re
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.data import FactBase, data_dir, load_factbase
-from analysis.export import export_filename, to_csv_bytes, to_excel_bytes
-from analysis.filters import FilterState, fact_years, filter_label, parse_filters, to_query_params
-from analysis.formatting import fmt_count
-from analysis.trade import SOURCE_SEPARATOR
-from analysis.validation import DataValidationError
+from analysis.data.filters import FilterState, fact_years, filter_label, parse_filters, to_query_params
+from analysis.data.tables import FactBase
+from analysis.models.trade import SOURCE_SEPARATOR
+from analysis.output.export import export_filename, to_csv_bytes, to_excel_bytes
+from analysis.output.formatting import fmt_count
+from dashboard.cached import factbase_or_stop
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -33,27 +32,6 @@ SIDE_LABELS = {
 }
 SEQUENTIAL = "Cividis"
 DIVERGING = "PuOr"
-
-
-@st.cache_resource(show_spinner="Loading and validating the fact base…")
-def _load(folder: str) -> FactBase:
-    return load_factbase(Path(folder))
-
-
-def factbase() -> FactBase:
-    """The validated fact base, loaded once per server process (per data folder)."""
-    return _load(str(data_dir()))
-
-
-def factbase_or_stop() -> FactBase:
-    """The fact base, or a clear error naming the file, row and column, and a stop."""
-    try:
-        return factbase()
-    except DataValidationError as exc:
-        st.error("The data files failed validation, so the dashboard cannot start.")
-        st.code(str(exc), language=None)
-        st.stop()
-        raise
 
 
 def year_bounds(fb: FactBase) -> tuple[int, int]:
@@ -174,8 +152,7 @@ def _freeze_long_lived_heap() -> bool:
     loaded that walk takes ~90 ms per filter change. Modules and the fact base live as long as the
     process, so they are frozen once (`gc.freeze`) and each later collection only sees new objects.
     """
-    importlib.import_module("dashboard.cached")
-    importlib.import_module("analysis.extract")
+    importlib.import_module("analysis.analyzer.record")
     gc.collect()
     gc.freeze()
     return True

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.data import load_factbase
+from analysis.data.tables import load_factbase
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

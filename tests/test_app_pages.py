@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import opportunity_views, overview, potential, profile, sector_cards, targets, trade
-from analysis.filters import fact_years
-from analysis.opportunities import sector_matrix
+from analysis.data.filters import fact_years
+from analysis.models import potential, targets, trade
+from analysis.models.opportunities import sector_matrix
+from analysis.views import opportunity_views, overview, profile, sector_cards
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -112,13 +113,13 @@ def test_bad_query_params_warn_as_text():
 
 
 def test_regions_page_default_profile_and_map(fb):
-    at = run_page("pages/regions.py")
+    at = run_page("screens/regions.py")
     assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
     series = trade.region_series(trade.best_annual_figures(fb.trade_facts), "RU-KL")
     bars = chart(at, 0)["data"][0]
     assert decode(bars["y"]).tolist() == series[series.flow == "turnover"].value_musd.tolist()
     assert_downloads(at, 1)
-    at = run_page("pages/regions.py", regions_view="Meetings and goods")
+    at = run_page("screens/regions.py", regions_view="Meetings and goods")
     assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
     discussed = profile.sectors_discussed(fb, "RU-KL", fact_years(fb.trade_facts))
     assert decode(chart(at, 0)["data"][0]["x"]).tolist() == discussed.n_meetings.tolist()
@@ -126,19 +127,19 @@ def test_regions_page_default_profile_and_map(fb):
     table = trade.region_table(
         trade.best_annual_figures(fb.trade_facts), fb.regions, fb.fx_rates, fact_years(fb.trade_facts)
     )
-    at = run_page("pages/regions.py", regions_view="Map")
+    at = run_page("screens/regions.py", regions_view="Map")
     points = profile.map_rows(table)
     trace = chart(at, 0)["data"][0]
     assert decode(trace["x"]).tolist() == points.lon.tolist()
     assert list(trace["text"]) == points.name_en.tolist()
     assert_downloads(at, 1)
-    at = run_page("pages/regions.py", regions_view="Region table")
+    at = run_page("screens/regions.py", regions_view="Region table")
     assert at.dataframe[0].value.iso_code.tolist() == table.iso_code.tolist()
     assert_downloads(at, 1)
 
 
 def test_region_profile_partial_figures_open_on_demand(fb):
-    at = run_page("pages/regions.py", region="RU-IRK")
+    at = run_page("screens/regions.py", region="RU-IRK")
     box = next(e for e in at.expander if e.label == "Partial-year and other reported figures")
     assert not box.dataframe  # closed: nothing built or sent
     at.session_state["more_partial"] = True
@@ -151,7 +152,7 @@ def test_region_profile_partial_figures_open_on_demand(fb):
 
 
 def test_regions_filter_by_widget_and_years_by_url(fb):
-    at = run_page("pages/regions.py", years="2019-2024", regions_view="Region table")
+    at = run_page("screens/regions.py", years="2019-2024", regions_view="Region table")
     at.multiselect(key="f_region").set_value(["RU-KLU", "RU-TA"]).run()
     assert sorted(at.query_params["region"]) == ["RU-KLU", "RU-TA"]
     assert at.query_params["years"] == "2019-2024"
@@ -168,12 +169,12 @@ def test_regions_filter_by_widget_and_years_by_url(fb):
         shown.set_index("iso_code").turnover_musd.sort_index().tolist()
         == expected.turnover_musd.sort_index().tolist()
     )
-    at = run_page("pages/regions.py", region=["RU-KLU", "RU-TA"])
+    at = run_page("screens/regions.py", region=["RU-KLU", "RU-TA"])
     assert any(h.value == "Profile: Kaluga Oblast" for h in at.header)
 
 
 def test_sectors_page_filtered_by_url(fb):
-    at = run_page("pages/sectors.py", sector="pharma")
+    at = run_page("screens/sectors.py", sector="pharma")
     matrix = sector_matrix(fb, fact_years(fb.trade_facts))
     expected = sector_cards.sector_overview(fb, matrix, ("pharma",))
     bars = chart(at, 0)["data"]
@@ -185,13 +186,13 @@ def test_sectors_page_filtered_by_url(fb):
     at.run()
     assert at.dataframe[0].value.regions_traded.tolist() == expected.regions_traded.tolist()
     assert len(download_labels(at)) == 2  # the table repeats the chart's rows, so no second pair of buttons
-    at = run_page("pages/sectors.py", sector="pharma", sectors_view="Sector cards")
+    at = run_page("screens/sectors.py", sector="pharma", sectors_view="Sector cards")
     assert [s.value for s in at.subheader] == ["Sector cards", "Pharmaceuticals"]
     assert_downloads(at, 2)
 
 
 def test_sectors_page_lead_sectors_first():
-    at = run_page("pages/sectors.py", sectors_view="Sector cards")
+    at = run_page("screens/sectors.py", sectors_view="Sector cards")
     names = [s.value for s in at.subheader if s.value != "Sector cards"]
     assert names[:7] == ["Mechanical engineering", "Agricultural machinery", "Trucks and vehicles", "High-tech transport",
                          "Pharmaceuticals", "Agriculture and food", "Construction"]  # fmt: skip
@@ -199,7 +200,7 @@ def test_sectors_page_lead_sectors_first():
 
 
 def test_opportunities_page_numbers_match_functions(fb):
-    at = run_page("pages/opportunities.py", years="2015-2025")
+    at = run_page("screens/opportunities.py", years="2015-2025")
     g = potential.fit_gravity(trade.best_annual_figures(fb.trade_facts), fb.regions, (2015, 2025))
     ranking = opportunity_views.potential_ranking(g).head(20)
     spec = chart(at, 0)
@@ -215,7 +216,9 @@ def test_opportunities_page_numbers_match_functions(fb):
     at.run()
     assert at.dataframe[0].value.term.tolist() == g.coefficients.term.tolist()
     assert_downloads(at, 2)
-    at = run_page("pages/opportunities.py", years="2015-2025", opportunities_view="Potential map (modelled)")
+    at = run_page(
+        "screens/opportunities.py", years="2015-2025", opportunities_view="Potential map (modelled)"
+    )
     pts = opportunity_views.potential_map_rows(opportunity_views.potential_ranking(g))
     trace = chart(at, 0)["data"][0]
     assert list(trace["text"]) == pts.name_en.tolist()
@@ -224,7 +227,7 @@ def test_opportunities_page_numbers_match_functions(fb):
 
 
 def test_opportunities_gap_heatmap_and_targets(fb):
-    at = run_page("pages/opportunities.py", region="RU-KL", opportunities_view="Sector gaps")
+    at = run_page("screens/opportunities.py", region="RU-KL", opportunities_view="Sector gaps")
     heat = chart(at, 0)["data"][0]
     assert heat["type"] == "heatmap"
     view = opportunity_views.matrix_view(sector_matrix(fb, fact_years(fb.trade_facts)), ("RU-KL",))
@@ -233,14 +236,14 @@ def test_opportunities_gap_heatmap_and_targets(fb):
     assert np.asarray(decode(heat["z"])).reshape(expected.shape).tolist() == expected.to_numpy().tolist()
     assert any("select a row" in m.value for m in at.markdown)
     assert_downloads(at, 2)
-    at = run_page("pages/opportunities.py", opportunities_view="Targets")
+    at = run_page("screens/opportunities.py", opportunities_view="Targets")
     tp = targets.target_progress(fb.meetings, trade.best_annual_figures(fb.trade_facts))
     bars = chart(at, 0)["data"][0]
     np.testing.assert_array_equal(decode(bars["x"]), tp.progress_pct.clip(upper=200).to_numpy())
 
 
 def test_meeting_analyzer_empty_then_text():
-    at = run_page("pages/meeting_analyzer.py")
+    at = run_page("screens/meeting_analyzer.py")
     assert any("Nothing to analyse yet" in i.value for i in at.info)
     at.text_area(key="report_text").input(
         "Minsk, 3 April 2023. Trade with Kaluga Oblast reached almost $654 million in 2022. "
@@ -255,14 +258,14 @@ def test_meeting_analyzer_empty_then_text():
 
 
 def test_meeting_analyzer_whitespace_input_is_refused():
-    at = run_page("pages/meeting_analyzer.py")
+    at = run_page("screens/meeting_analyzer.py")
     at.text_area(key="report_text").input("   \n  ").run()
     assert not at.exception
     assert any("Nothing to analyse" in i.value for i in at.info)
 
 
 def test_data_methods_page(fb):
-    at = run_page("pages/data_methods.py")
+    at = run_page("screens/data_methods.py")
     cat = at.table[0].value.reset_index()  # wrapped static table, keyed by the table name
     assert cat.columns.tolist() == ["table", "rows", "what", "source", "licence", "dates"]
     assert set(cat.table) >= {"trade_facts", "meetings", "regions", "sectors", "fx_rates"}
@@ -282,7 +285,7 @@ def test_data_methods_page(fb):
 def test_filters_survive_a_page_switch():
     at = run_page(side="RU")
     at.multiselect(key="f_sector").set_value(["agri_machinery"]).run()
-    at.switch_page("pages/regions.py")
+    at.switch_page("screens/regions.py")
     at.run()
     assert at.multiselect(key="f_sector").value == ["agri_machinery"]
     assert at.radio(key="f_side").value == "RU"
@@ -293,5 +296,5 @@ def test_long_lived_heap_is_frozen_after_a_page_run():
     """Streamlit collects garbage after every run; the frozen heap keeps that walk short (see widgets)."""
     import gc
 
-    run_page("pages/sectors.py")
+    run_page("screens/sectors.py")
     assert gc.get_freeze_count() > 10_000

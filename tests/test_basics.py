@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from analysis.formatting import fmt_count, fmt_int, fmt_musd, fmt_pct
-from analysis.periods import format_months, parse_period
-from analysis.units import to_millions
+from analysis.data.periods import format_months, parse_period
+from analysis.data.units import to_millions
+from analysis.output.formatting import fmt_count, fmt_int, fmt_musd, fmt_pct
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ import io
 
 import pytest
 
-from analysis.documents import MAX_BYTES, InputProblem, check_text, decode_text, read_document
-from analysis.extract import analyze_text
-from analysis.extract_views import compare_with_factbase, highlight_html, record_csv_frame
+from analysis.analyzer.documents import MAX_BYTES, InputProblem, check_text, decode_text, read_document
+from analysis.analyzer.record import analyze_text
+from analysis.analyzer.views import compare_with_factbase, highlight_html, record_csv_frame
 
 
 def test_utf8_and_cp1251_are_read():

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extract import analyze_text, default_analyzer, find_period, parse_number
+from analysis.analyzer.dates import find_period
+from analysis.analyzer.numbers import parse_number
+from analysis.analyzer.record import analyze_text, default_analyzer
 from tests.conftest import ROOT
 
 TEXTS = Path(__file__).parent / "texts"
@@ -183,17 +185,24 @@ def test_cli_prints_json_and_rejects_empty_input(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("Trade with Tatarstan reached $740 million in 2024.", encoding="cp1251")
     out = subprocess.run(
-        [sys.executable, "-m", "analysis.extract", str(path)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "analysis", "extract", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0, out.stderr
     rec = json.loads(out.stdout)
     assert rec["region_iso"] == "RU-TA" and rec["figures"][0]["value"] == 740.0
     empty = subprocess.run(
-        [sys.executable, "-m", "analysis.extract", "-"], cwd=ROOT, input="  ", capture_output=True, text=True
+        [sys.executable, "-m", "analysis", "extract", "-"],
+        cwd=ROOT,
+        input="  ",
+        capture_output=True,
+        text=True,
     )
     assert empty.returncode == 2 and "empty" in empty.stderr
     missing = subprocess.run(
-        [sys.executable, "-m", "analysis.extract", str(tmp_path / "nope.txt")],
+        [sys.executable, "-m", "analysis", "extract", str(tmp_path / "nope.txt")],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -4,8 +4,8 @@ import io
 
 import pandas as pd
 
-from analysis.export import export_filename, neutralise_cell, to_csv_bytes, to_excel_bytes
-from analysis.filters import FilterState, parse_filters, to_query_params
+from analysis.data.filters import FilterState, parse_filters, to_query_params
+from analysis.output.export import export_filename, neutralise_cell, to_csv_bytes, to_excel_bytes
 
 SECTORS = ["agri_machinery", "pharma"]
 REGIONS = ["RU-KL", "RU-KLU"]

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from analysis import geo
+from analysis.data import geo
 from dashboard.charts import bubble_map
 
 

@@ -4,8 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import opportunities, opportunity_views, potential, targets
-from analysis.data import FactBase
+from analysis.data.tables import FactBase
+from analysis.models import opportunities, potential, targets
+from analysis.views import opportunity_views
 
 
 def test_great_circle_minsk_moscow():

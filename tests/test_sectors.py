@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.sectors import sector_for_hs
+from analysis.data.sectors import sector_for_hs
 
 
 @pytest.mark.parametrize(

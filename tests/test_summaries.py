@@ -3,8 +3,9 @@
 Expected values were read by hand from datasets/regions.csv, trade_facts.csv and meetings.csv.
 """
 
-from analysis import opportunities, summaries, trade
-from analysis.filters import fact_years
+from analysis.data.filters import fact_years
+from analysis.models import opportunities, trade
+from analysis.views import summaries
 
 
 def test_kalmykia_summary_gives_each_number_with_its_source(fb):

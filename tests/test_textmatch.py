@@ -2,7 +2,7 @@
 
 import re
 
-from analysis.textmatch import PhraseIndex, fold
+from analysis.analyzer.textmatch import PhraseIndex, fold
 
 
 def index(*phrases: str) -> PhraseIndex[str]:

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import trade
+from analysis.models import trade
 from tests.factories import facts
 
 

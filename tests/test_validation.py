@@ -5,8 +5,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis.data import DEFAULT_DIR, load_factbase
-from analysis.validation import DataValidationError
+from analysis.data.tables import DEFAULT_DIR, load_factbase
+from analysis.data.validation import DataValidationError
 
 
 @pytest.fixture()

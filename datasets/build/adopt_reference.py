@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.periods import parse_period
-from analysis.units import UNIT_FACTORS, to_millions
+from analysis.data.periods import parse_period
+from analysis.data.units import UNIT_FACTORS, to_millions
 
 DATASETS = Path(__file__).resolve().parent.parent
 FORECAST_NOTE = re.compile(r"forecast|projection|expectation|\bestimate\b|current-level estimate", re.I)
@@ -243,7 +243,7 @@ def target_year(note: str, date: str) -> str:
 
 def adopt_products(reference: Path, sectors: pd.DataFrame) -> pd.DataFrame:
     """Goods mentions with a sector taken from their HS chapter."""
-    from analysis.sectors import sector_for_hs
+    from analysis.data.sectors import sector_for_hs
 
     p = pd.read_csv(reference / "product_mentions.csv", dtype=str, keep_default_na=False)
     p["hs_chapter"] = p.hs_chapter.str.zfill(2).where(p.hs_chapter != "", "")
@@ -272,7 +272,7 @@ def adopt_sector_facts(reference: Path) -> pd.DataFrame:
     s = pd.read_csv(reference / "sector_facts.csv", dtype=str, keep_default_na=False)
     s["value_text"] = s.value
     s["value"] = pd.to_numeric(s.value.where(s.value.str.fullmatch(r"\d+(?:\.\d+)?")), errors="coerce")
-    from analysis.sectors import sector_for_hs
+    from analysis.data.sectors import sector_for_hs
 
     sectors = pd.read_csv(DATASETS / "sectors.csv", dtype=str, keep_default_na=False)
     s["sector_id"] = [

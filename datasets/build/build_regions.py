@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.region_names import RegionMatcher
+from analysis.analyzer.region_names import RegionMatcher
 from datasets.build.source_links import canonical_source
 
 HERE = Path(__file__).resolve().parent

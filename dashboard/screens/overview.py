@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from analysis import overview
-from analysis.formatting import fmt_musd, fmt_pct
+from analysis.output.formatting import fmt_musd, fmt_pct
+from analysis.views import overview
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
@@ -20,7 +20,7 @@ if len(state.regions) == 1:
     with focus_slot.container(border=True):
         st.subheader(f"Region in focus: {focus['name']}")
         st.markdown(focus["summary"])
-        st.page_link("pages/regions.py", label="Open the full region profile →", icon=":material/map:")
+        st.page_link("screens/regions.py", label="Open the full region profile →", icon=":material/map:")
 
 
 TAB_LABELS = ["Trade over time", "Top regions", "Meeting agenda"]

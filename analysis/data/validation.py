@@ -9,8 +9,8 @@ import re
 
 import pandas as pd
 
-from analysis.periods import parse_period
-from analysis.schema import Column, Table
+from analysis.data.periods import parse_period
+from analysis.data.schema import Column, Table
 
 DATE_RE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
 URL_RE = re.compile(r"^https?://\S+$")

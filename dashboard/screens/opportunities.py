@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from analysis import opportunities, opportunity_views, targets
+from analysis.models import opportunities, targets
+from analysis.views import opportunity_views
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data import FactBase
+from analysis.data.tables import FactBase
 
 TABLE_NOTES = {
     "trade_facts": (

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.textmatch import PhraseIndex
+from analysis.analyzer.textmatch import PhraseIndex
 
 # Weights say how strongly a kind of mention points at the region a text is about.
 KIND_WEIGHTS = {"name": 3.0, "alias": 3.0, "short": 2.0, "capital": 1.0}

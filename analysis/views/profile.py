@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data import FactBase
-from analysis.opportunities import meetings_by_sector
+from analysis.data.tables import FactBase
+from analysis.models.opportunities import meetings_by_sector
 
 DEFAULT_REGION = "RU-KL"
 

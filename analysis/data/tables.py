@@ -13,10 +13,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis.schema import TABLES, Table
-from analysis.validation import DataValidationError, validate_table
+from analysis.data.schema import TABLES, Table
+from analysis.data.validation import DataValidationError, validate_table
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "datasets"
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "datasets"
 LOAD_ORDER = (
     "sectors",
     "regions",

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from analysis import catalog, trade
+from analysis.data import catalog
+from analysis.models import trade
 from dashboard import widgets
 
 fb, state = widgets.page_setup()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.units import UNIT_FACTORS
+from analysis.data.units import UNIT_FACTORS
 
 COLUMNS = [
     "region_iso", "set_on", "target_musd", "target_year", "latest_actual_musd", "latest_year", "actual_side",

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.data import FactBase
-from analysis.sectors import split_list
+from analysis.data.sectors import split_list
+from analysis.data.tables import FactBase
 
 CLASSES = {
     (True, True): "established",

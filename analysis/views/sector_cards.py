@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.data import FactBase
+from analysis.data.tables import FactBase
 
 LEAD_SECTORS = (
     "machinery",
@@ -95,7 +95,7 @@ def sector_page(
     sector_filter: tuple[str, ...] = (),
 ) -> SectorPage:
     """All data of the Sectors page for the filters (regions restrict the matrix, sectors the cards)."""
-    from analysis.summaries import sector_summary
+    from analysis.views.summaries import sector_summary
 
     m = matrix[matrix.region_iso.isin(region_filter)] if region_filter else matrix
     ov = sector_overview(fb, m, sector_filter)

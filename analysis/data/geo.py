@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.data import DEFAULT_DIR
+from analysis.data.tables import DEFAULT_DIR
 
 DEFAULT_PATH = DEFAULT_DIR / "boundaries" / "ru_adm1.geojson"
 

@@ -7,8 +7,8 @@ import json
 
 import pandas as pd
 
-from analysis.data import FactBase
-from analysis.units import UNIT_FACTORS, to_millions
+from analysis.data.tables import FactBase
+from analysis.data.units import UNIT_FACTORS, to_millions
 
 
 def highlight_html(text: str, record: dict) -> str:

@@ -1,9 +1,12 @@
 """Meeting analyzer: paste or upload a report, see the structured record, compare, download."""
 
+import re
+
 import streamlit as st
 
-from analysis import extract, extract_views
-from analysis.documents import InputProblem, check_text, read_document
+from analysis.analyzer import record as analyzer_record
+from analysis.analyzer import views as record_views
+from analysis.analyzer.documents import InputProblem, check_text, read_document
 from dashboard import widgets
 
 fb, state = widgets.page_setup()
@@ -12,8 +15,8 @@ st.caption("English or Russian. Rules only, no network: every output shows the w
 
 
 @st.cache_resource(show_spinner="Preparing the analyzer…")
-def analyzer() -> extract.Analyzer:
-    return extract.default_analyzer()
+def analyzer() -> analyzer_record.Analyzer:
+    return analyzer_record.default_analyzer()
 
 
 upload = st.file_uploader(
@@ -37,12 +40,12 @@ if text is None:
     st.stop()
 
 date = report_date.strip() or None
-if date and not extract.re.fullmatch(r"\d{4}-\d\d-\d\d", date):
+if date and not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
     st.warning("The report date is not in YYYY-MM-DD form; it is ignored.")
     date = None
 with st.spinner("Analysing…"):
-    record = extract.public_record(analyzer().analyze(text, date))
-tables = extract_views.frames(record)
+    record = analyzer_record.public_record(analyzer().analyze(text, date))
+tables = record_views.frames(record)
 
 c = st.columns(3)
 c[0].metric(
@@ -60,7 +63,7 @@ st.markdown(
 )
 
 with st.expander("Text with the evidence highlighted", expanded=False):
-    st.markdown(extract_views.highlight_html(text, record), unsafe_allow_html=True)
+    st.markdown(record_views.highlight_html(text, record), unsafe_allow_html=True)
 
 for key, title in (
     ("figures", "Trade figures"),
@@ -76,7 +79,7 @@ for key, title in (
         widgets.table(tables[key], f"meeting-{key}", state, fb, f"record_{key}")
 
 st.subheader("Compared with the fact base")
-cmp = extract_views.compare_with_factbase(record, fb)
+cmp = record_views.compare_with_factbase(record, fb)
 if cmp.empty:
     st.caption("No trade figures to compare.")
 else:
@@ -87,10 +90,10 @@ tag = record["region_iso"] or "unknown-region"
 d1, d2, _ = st.columns([1, 1, 4])
 d1.download_button(
     "⬇ JSON",
-    extract_views.record_json(record),
+    record_views.record_json(record),
     f"meeting-record_{tag}.json",
     "application/json",
     key="dl_json",
     on_click="ignore",
 )
-widgets.download_buttons(extract_views.record_csv_frame(record), f"meeting-record-{tag}", state, fb, "record")
+widgets.download_buttons(record_views.record_csv_frame(record), f"meeting-record-{tag}", state, fb, "record")

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis import opportunities, potential
-from analysis.opportunities import CLASS_LABELS
+from analysis.models import opportunities, potential
+from analysis.models.opportunities import CLASS_LABELS
 
 METHOD_NOTE = (
     "**What is modelled.** Each region's latest reported turnover with Belarus (within the chosen years and "

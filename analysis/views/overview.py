@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import summaries, trade
-from analysis.data import FactBase
-from analysis.opportunities import meetings_by_sector
+from analysis.data.tables import FactBase
+from analysis.models import trade
+from analysis.models.opportunities import meetings_by_sector
+from analysis.views import summaries
 
 SEED_REGION = "RU-KL"
 SEED_DATE = "2023-03-20"

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.data import FactBase
-from analysis.formatting import fmt_count, fmt_int, fmt_musd, fmt_pct
-from analysis.opportunities import sector_region_lists
+from analysis.data.tables import FactBase
+from analysis.models.opportunities import sector_region_lists
+from analysis.output.formatting import fmt_count, fmt_int, fmt_musd, fmt_pct
 
 QUALIFIER_WORDS = {"exact": "", "over": "over ", "almost": "almost ", "about": "about "}
 

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from analysis import profile, trade
-from analysis.formatting import fmt_count, fmt_musd
+from analysis.models import trade
+from analysis.output.formatting import fmt_count, fmt_musd
+from analysis.views import profile
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()

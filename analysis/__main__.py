@@ -1,0 +1,5 @@
+"""`python -m analysis <command>`: see `analysis.cli`."""
+
+from analysis.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,176 @@
+"""Meeting analyzer: a meeting report (English or Russian) in, a structured, evidenced record out.
+
+Deterministic rules only (no network, no models): the region from weighted name mentions, sectors
+from taxonomy keywords, goods from a product lexicon, money figures only where the sentence talks
+about trade (`figures`), targets where it talks about reaching a level, proposals from sentences
+that propose (`proposals`). Command line: `python -m analysis extract PATH`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.analyzer.dates import find_date
+from analysis.analyzer.figures import money_figures
+from analysis.analyzer.proposals import find_proposals
+from analysis.analyzer.region_names import RegionMatcher
+from analysis.analyzer.sentences import CLAUSE_BREAK_RE, split_sentences
+from analysis.analyzer.textmatch import PhraseIndex
+from analysis.data.sectors import keyword_pattern, split_list
+from analysis.data.tables import data_dir, load_table, read_raw
+
+EXPORT_DIR_RE = re.compile(
+    r"from belarus|belarus(?:ian|'s|’s|')?\s+(?:\w+\s+)?(?:offer|suppl|export|deliver|sell|produc|manufactur|make)\w*|"
+    r"\b(?:we|our)\b|belarusian|из (?:беларуси|белоруссии)|белорусск\w*|наш\w*",
+    re.IGNORECASE,
+)
+IMPORT_DIR_RE = re.compile(
+    r"(?:export|suppl|ship|deliver|sell|sold|sent)\w*\s(?:[\w-]+\s){0,4}to belarus|взамен|"
+    r"(?:беларусь|белоруссия|минск)\w*\s(?:[\w-]+\s){0,3}(?:импортир|закупа|покупа|приобрета)\w*|"
+    r"belarus(?:ian)? (?:imports?|buys|bought|purchases?)|imports? (?:of [\w\s-]+ )?from (?!belarus)|"
+    r"(?:экспорт|постав|отгруж|отправ)\w*\s(?:[\w-]+\s){0,4}в (?:беларусь|белоруссию|рб)|"
+    r"импорт\w* из (?!беларуси|белоруссии)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Analyzer:
+    """Compiled matchers built from the taxonomy, the region aliases and the product lexicon."""
+
+    regions: pd.DataFrame
+    region_matcher: RegionMatcher
+    sector_index: PhraseIndex
+    product_index: PhraseIndex
+
+    @classmethod
+    def from_tables(
+        cls,
+        sectors: pd.DataFrame,
+        regions: pd.DataFrame,
+        aliases: pd.DataFrame,
+        lexicon: pd.DataFrame,
+    ) -> Analyzer:
+        sector_index: PhraseIndex[str] = PhraseIndex()
+        for sid, en, ru in zip(sectors.sector_id, sectors.keywords_en, sectors.keywords_ru, strict=True):
+            for kw in split_list(en) + split_list(ru):
+                pattern, flags = keyword_pattern(kw)
+                sector_index.add(kw, pattern, flags, sid)
+        product_index: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
+        for r in lexicon.itertuples(index=False):
+            pattern, flags = keyword_pattern(r.term)
+            product_index.add(r.term, pattern, flags, (r.term, r.hs, r.sector_id))
+        return cls(regions, RegionMatcher(aliases), sector_index, product_index)
+
+    def analyze(self, text: str, report_date: str | None = None) -> dict:
+        """The structured record of one report (see the module docstring and issue contract)."""
+        found_date = report_date or find_date(text)
+        year = int(found_date[:4]) if found_date else None
+        sentences = split_sentences(text)
+        region = self.region(text)
+        money = money_figures(sentences, year)
+        return {
+            "region_iso": region,
+            "region_name": self._region_name(region),
+            "date": found_date,
+            "sectors": self.sectors(text),
+            "products": self.products(text),
+            "figures": [f for f in money if f["kind"] == "figure"],
+            "targets": [f for f in money if f["kind"] == "target"],
+            "proposals": find_proposals(sentences),
+        }
+
+    def _region_name(self, iso: str | None) -> str | None:
+        if not iso:
+            return None
+        return str(self.regions.set_index("iso_code").at[iso, "name_en"])
+
+    def region(self, text: str) -> str | None:
+        """The Russian region the report is about: weighted mentions, title and leadership boosted."""
+        scores: dict[str, float] = {}
+        first: dict[str, int] = {}
+        for m in self.region_matcher.mentions(text):
+            if not m.iso_code.startswith("RU-"):
+                continue
+            w = m.weight
+            before = text[max(0, m.start - 60) : m.start].lower()
+            if re.search(
+                r"(head|governor|governor of|leader|mayor|president|chairman|delegation|government|republic|region|глав\w*|губернатор\w*|руководител\w*|делегаци\w*|правительств\w*)\W+(?:of\W+)?(?:the\W+)?(?:\w+\W+){0,3}$",
+                before,
+            ):
+                w *= 2
+            if m.start < 250:
+                w *= 2
+            scores[m.iso_code] = scores.get(m.iso_code, 0) + w
+            first.setdefault(m.iso_code, m.start)
+        if not scores:
+            return None
+        return max(scores, key=lambda k: (scores[k], -first[k]))
+
+    def sectors(self, text: str) -> list[dict]:
+        """Sectors named in the text, each with the matched words and their character spans."""
+        out: dict[str, dict] = {}
+        for m in self.sector_index.find_all(text):
+            rec = out.setdefault(m.payload, {"id": m.payload, "evidence": [], "spans": []})
+            if m.text not in rec["evidence"]:
+                rec["evidence"].append(m.text)
+            rec["spans"].append([m.start, m.end])
+        return sorted(out.values(), key=lambda r: r["spans"][0][0])
+
+    def products(self, text: str) -> list[dict]:
+        """Goods named in the text with HS code, sector and, where its clause says, the direction."""
+        seen: dict[tuple[str, str | None], dict] = {}
+        matches = self.product_index.find_all(text)
+        if not matches:
+            return []
+        bounds = [0] + [m.end() for m in CLAUSE_BREAK_RE.finditer(text)] + [len(text)]
+        directions: dict[int, str | None] = {}
+        for m in matches:
+            i = bisect.bisect_right(bounds, m.start) - 1
+            if i not in directions:
+                clause = text[bounds[i] : bounds[i + 1]]
+                directions[i] = (
+                    "by_imports"
+                    if IMPORT_DIR_RE.search(clause)
+                    else "by_exports"
+                    if EXPORT_DIR_RE.search(clause)
+                    else None
+                )
+            _, hs, sector = m.payload
+            key = (m.text.lower(), directions[i])
+            if key not in seen:
+                seen[key] = {"text": m.text, "hs": str(hs), "sector": sector, "direction": directions[i]}
+        return list(seen.values())
+
+
+def public_record(record: dict) -> dict:
+    """The record as the CLI prints it (internal 'kind' keys dropped)."""
+    out = dict(record)
+    out["figures"] = [{k: v for k, v in f.items() if k != "kind"} for f in record["figures"]]
+    out["targets"] = [{k: v for k, v in t.items() if k != "kind"} for t in record["targets"]]
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    """Analyzer built from the curated tables in datasets/ (validated on load)."""
+    folder = data_dir()
+    ids = {
+        "sectors": set(read_raw(folder / "sectors.csv").sector_id),
+        "regions": set(read_raw(folder / "regions.csv").iso_code),
+    }
+    sectors = load_table("sectors", folder, ids)
+    regions = load_table("regions", folder, ids)
+    aliases = load_table("region_aliases", folder, ids)
+    lexicon = pd.read_csv(folder / "product_lexicon.csv", dtype=str, keep_default_na=False)
+    return Analyzer.from_tables(sectors, regions, aliases, lexicon)
+
+
+def analyze_text(text: str, report_date: str | None = None) -> dict:
+    """Analyse one report with the default tables; the result is JSON-serialisable."""
+    return public_record(default_analyzer().analyze(text, report_date))
