@@ -139,6 +139,12 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
 
 
+def url_value_dropped(param: str, value: str, reason: str) -> None:
+    """Warn that a value from the URL was not used; the value is shown literally and cut short."""
+    shown = (value if len(value) <= 40 else value[:40] + "…").replace("`", "'")
+    st.warning(f"URL parameter {param}: `{shown}` was ignored ({reason}).", icon=":material/warning:")
+
+
 def view_tabs(labels: list[str], key: str) -> list:
     """Tabs whose choice lives in the URL (`key`); only the open tab's content is computed and sent."""
     return st.tabs(labels, key=key, bind="query-params", on_change="rerun")

@@ -85,7 +85,9 @@ def test_overview_top_regions_tab(fb):
     agenda = overview.agenda_coverage(fb, fact_years(fb.trade_facts), ("RU-KL",))
     bars = chart(at, 0)["data"][0]
     assert decode(bars["x"]).tolist() == agenda.n_meetings.tolist()
-    assert any(h.value.startswith("Where this started") for h in at.subheader)  # the seed meeting
+    latest = overview.latest_meeting(fb, fact_years(fb.trade_facts), ("RU-KL",))
+    assert any(h.value == "Latest meeting in this selection" for h in at.subheader)
+    assert any(latest["summary"] in m.value for m in at.markdown)
 
 
 def test_overview_region_from_url_and_side_from_widget(fb):
@@ -112,14 +114,32 @@ def test_bad_query_params_warn_as_text():
     assert "sector" not in at.query_params
 
 
-def test_regions_page_default_profile_and_map(fb):
+def test_regions_page_default_profile_is_the_region_met_last(fb):
     at = run_page("screens/regions.py")
+    latest = fb.meetings[fb.meetings.region_iso.str.startswith("RU-")].sort_values("date").iloc[-1]
+    name = fb.regions.set_index("iso_code").at[latest.region_iso, "name_en"]
+    assert profile.default_region(fb) == latest.region_iso
+    assert any(h.value == f"Profile: {name}" for h in at.header)
+
+
+def test_regions_profile_choice_lives_in_the_url():
+    at = run_page("screens/regions.py", profile="RU-TA")
+    assert any(h.value == "Profile: Republic of Tatarstan" for h in at.header)
+    at.selectbox(key="profile").set_value("RU-BA").run()
+    assert at.query_params["profile"] == "RU-BA"
+    assert any(h.value == "Profile: Republic of Bashkortostan" for h in at.header)
+    at = run_page("screens/regions.py", profile="<b>nope</b>")
+    assert any("URL parameter profile: `<b>nope</b>` was ignored" in w.value for w in at.warning)
+
+
+def test_regions_page_profile_and_map(fb):
+    at = run_page("screens/regions.py", profile="RU-KL")
     assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
     series = trade.region_series(trade.best_annual_figures(fb.trade_facts), "RU-KL")
     bars = chart(at, 0)["data"][0]
     assert decode(bars["y"]).tolist() == series[series.flow == "turnover"].value_musd.tolist()
     assert_downloads(at, 1)
-    at = run_page("screens/regions.py", regions_view="Meetings and goods")
+    at = run_page("screens/regions.py", regions_view="Meetings and goods", profile="RU-KL")
     assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
     discussed = profile.sectors_discussed(fb, "RU-KL", fact_years(fb.trade_facts))
     assert decode(chart(at, 0)["data"][0]["x"]).tolist() == discussed.n_meetings.tolist()

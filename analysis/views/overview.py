@@ -9,8 +9,6 @@ from analysis.models import trade
 from analysis.models.opportunities import meetings_by_sector
 from analysis.views import summaries
 
-SEED_REGION = "RU-KL"
-SEED_DATE = "2023-03-20"
 
 
 def national_view(national: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
@@ -78,16 +76,19 @@ def region_focus(fb: FactBase, best: pd.DataFrame, iso: str) -> dict[str, str]:
     return {"name": name, "summary": summaries.region_summary(fb, best, iso).text}
 
 
-def seed_meeting(fb: FactBase) -> dict[str, str]:
-    """The meeting the product started from, described from the fact base."""
-    m = fb.meetings[(fb.meetings.region_iso == SEED_REGION) & (fb.meetings.date == SEED_DATE)]
-    sectors = fb.sectors.set_index("sector_id").name_en
+def latest_meeting(fb: FactBase, years: tuple[int, int], regions: tuple[str, ...] = ()) -> dict[str, str] | None:
+    """The newest meeting in range (among `regions` when given): who met whom, when, and the sectors discussed.
+
+    Returns None when no meeting matches. Source: datasets/meetings.csv.
+    """
+    m = fb.meetings[fb.meetings.date.str[:4].astype(int).between(*years)]
+    if regions:
+        m = m[m.region_iso.isin(regions)]
     if m.empty:
-        return {"summary": "The seed meeting is not in the fact base.", "source_url": ""}
-    r = m.iloc[0]
-    topics = ", ".join(sectors.get(s, s) for s in r.sectors.split(";") if s)
-    text = (
-        f"**{r.by_side}** met **{r.region_side}** on {r.date}. Sectors on the agenda: {topics}. "
-        "Use the Meeting analyzer page to turn such a report into structured data."
-    )
-    return {"summary": text, "source_url": r.source_url}
+        return None
+    r = m.sort_values(["date", "region_iso"], ascending=[False, True]).iloc[0]
+    sectors = fb.sectors.set_index("sector_id").name_en
+    region = fb.regions.set_index("iso_code").name_en.get(r.region_iso, r.region_iso)
+    topics = ", ".join(sectors.get(s, s) for s in r.sectors.split(";") if s) or "none recorded"
+    text = f"{r.date}, {region}: **{r.by_side}** met **{r.region_side}**. Sectors on the agenda: {topics}."
+    return {"summary": text, "source_url": r.source_url, "region_iso": r.region_iso, "date": r.date}

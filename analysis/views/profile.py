@@ -7,7 +7,14 @@ import pandas as pd
 from analysis.data.tables import FactBase
 from analysis.models.opportunities import meetings_by_sector
 
-DEFAULT_REGION = "RU-KL"
+
+
+def default_region(fb: FactBase) -> str | None:
+    """The Russian region with the most recent meeting on record (the profile's default), or None."""
+    m = fb.meetings[fb.meetings.region_iso.str.startswith("RU-")]
+    if m.empty:
+        return None
+    return str(m.sort_values(["date", "region_iso"], ascending=[False, True]).region_iso.iloc[0])
 
 
 def meeting_timeline(fb: FactBase, iso: str, years: tuple[int, int]) -> pd.DataFrame:

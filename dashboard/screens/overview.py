@@ -85,7 +85,8 @@ if tab_agenda.open:
             fig = charts.count_bars(agenda, "sector_name", "n_meetings", "meetings that discussed the sector")
             widgets.show_chart(fig, "agenda_chart")
             widgets.download_buttons(agenda, "meeting-agenda", state, fb, "agenda")
-        seed = overview.seed_meeting(fb)
-        st.subheader("Where this started: Minsk, 20 March 2023")
-        st.markdown(seed["summary"])
-        widgets.sources_list([seed["source_url"]], "seed_meeting")
+        latest = overview.latest_meeting(fb, state.years, state.regions)
+        if latest is not None:
+            st.subheader("Latest meeting in this selection")
+            st.markdown(latest["summary"])
+            widgets.sources_list([latest["source_url"]], "latest_meeting")

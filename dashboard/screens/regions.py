@@ -20,12 +20,32 @@ TAB_LABELS = ["Region profile", "Meetings and goods", "Map", "Region table", "Fe
 tab_profile, tab_links, tab_map, tab_table, tab_districts = widgets.view_tabs(TAB_LABELS, "regions_view")
 
 
+def _profile_to_url() -> None:
+    st.query_params["profile"] = st.session_state.profile
+
+
 def profile_region() -> tuple[str, str, dict]:
-    """The region whose profile is shown (a filtered region first, else Kalmykia), its name and data."""
+    """The region whose profile is shown, its name and data.
+
+    The choice lives in the URL (`profile=RU-TA`); without it: a filtered region, else the region met most
+    recently.
+    """
     options = list(state.regions) or widgets.ru_region_ids(fb)
-    default = options.index(profile.DEFAULT_REGION) if profile.DEFAULT_REGION in options else 0
+    wanted = st.query_params.get("profile")
+    if wanted in options:
+        st.session_state.profile = wanted
+    else:
+        if wanted:
+            widgets.url_value_dropped("profile", wanted, "not among the regions shown")
+        if st.session_state.get("profile") not in options:
+            latest = profile.default_region(fb)
+            st.session_state.profile = latest if latest in options else options[0]
     iso = st.selectbox(
-        "Region profile", options, index=default, format_func=widgets.region_label(fb), key="profile_region"
+        "Region profile",
+        options,
+        format_func=widgets.region_label(fb),
+        key="profile",
+        on_change=_profile_to_url,
     )
     name = fb.regions.set_index("iso_code").at[iso, "name_en"]
     st.header(f"Profile: {name}")
