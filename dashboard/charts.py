@@ -217,8 +217,14 @@ def gap_heatmap(heat: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y} · %{x}: score %{z}<extra></extra>",
         )
     )
-    fig.update_layout(height=max(400, 18 * len(heat)), xaxis={"side": "top", "tickangle": -45})
-    margins(fig, l=text_px(heat.index) + TICK_PAD, r=90, t=int(text_px(heat.columns) * 0.72) + 25, b=20)
+    top = int(text_px(heat.columns) * 0.72) + 25
+    # Every row and column is labelled: 20 px per row leaves room for each region's name.
+    fig.update_layout(
+        height=max(400, 20 * len(heat) + top + 20),
+        xaxis={"side": "top", "tickangle": -45, "tickmode": "array", "tickvals": list(heat.columns)},
+        yaxis={"tickmode": "array", "tickvals": list(heat.index), "autorange": "reversed"},
+    )
+    margins(fig, l=text_px(heat.index) + TICK_PAD, r=90, t=top, b=20)
     return fig
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
+import numpy as np
 import pandas as pd
 
 from dashboard import charts
@@ -103,3 +104,14 @@ def test_server_settings_for_serving_not_developing():
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["fileWatcherType"] == "none"
     assert config["server"]["maxUploadSize"] == 2
+
+
+def test_gap_heatmap_labels_every_row_and_column():
+    rows = [f"Region {i:02d}" for i in range(40)]
+    cols = [f"Sector {j}" for j in range(12)]
+    heat = pd.DataFrame(np.arange(480).reshape(40, 12) % 100, index=rows, columns=cols)
+    fig = charts.gap_heatmap(heat)
+    assert list(fig.layout.yaxis.tickvals) == rows
+    assert list(fig.layout.xaxis.tickvals) == cols
+    plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert plot_height / len(rows) >= 18  # room for one line of text per row

@@ -69,7 +69,7 @@ INDICATORS = pd.DataFrame(
         ),
         (
             "Best annual figure",
-            "One figure per region, year and flow chosen by the documented rule in analysis/trade.py",
+            "One figure per region, year and flow chosen by the best-figure rule described below",
             "derived",
         ),
         (
@@ -100,7 +100,7 @@ INDICATORS = pd.DataFrame(
         ),
         (
             "Target progress",
-            "Latest reported turnover / target × 100; status rule in analysis/targets.py",
+            "Latest reported turnover / target × 100; status: reached, on track or behind, as set out under Opportunities",
             "derived",
         ),
     ],

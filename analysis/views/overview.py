@@ -10,7 +10,6 @@ from analysis.models.opportunities import meetings_by_sector
 from analysis.views import summaries
 
 
-
 def national_view(national: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     """National series (both sides) restricted to the year range, with a units column."""
     out = national[national.year.between(*years)].copy()
@@ -76,7 +75,9 @@ def region_focus(fb: FactBase, best: pd.DataFrame, iso: str) -> dict[str, str]:
     return {"name": name, "summary": summaries.region_summary(fb, best, iso).text}
 
 
-def latest_meeting(fb: FactBase, years: tuple[int, int], regions: tuple[str, ...] = ()) -> dict[str, str] | None:
+def latest_meeting(
+    fb: FactBase, years: tuple[int, int], regions: tuple[str, ...] = ()
+) -> dict[str, str] | None:
     """The newest meeting in range (among `regions` when given): who met whom, when, and the sectors discussed.
 
     Returns None when no meeting matches. Source: datasets/meetings.csv.

@@ -8,7 +8,6 @@ from analysis.data.tables import FactBase
 from analysis.models.opportunities import meetings_by_sector
 
 
-
 def default_region(fb: FactBase) -> str | None:
     """The Russian region with the most recent meeting on record (the profile's default), or None."""
     m = fb.meetings[fb.meetings.region_iso.str.startswith("RU-")]

@@ -60,9 +60,9 @@ def region_lists_frame(matrix: pd.DataFrame, sector_id: str, label: Callable[[st
 def national_facts(fb: FactBase, sector_id: str) -> pd.DataFrame:
     """National facts about the sector with their sources."""
     f = fb.sector_facts[fb.sector_facts.sector_id == sector_id]
-    return f[["period", "product", "metric", "value_text", "unit", "side", "source_url"]].reset_index(
-        drop=True
-    )
+    return f[
+        ["scope", "period", "product", "metric", "value_text", "unit", "side", "source_url"]
+    ].reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,9 @@ def sector_page(
         else pd.DataFrame(columns=["region_iso", "region_name", "relation", "sector_id"])
     )
     facts = fb.sector_facts[fb.sector_facts.sector_id.isin(ov.sector_id)]
-    facts = facts[["sector_id", "period", "product", "metric", "value_text", "unit", "side", "source_url"]]
+    facts = facts[
+        ["sector_id", "scope", "period", "product", "metric", "value_text", "unit", "side", "source_url"]
+    ]
     return SectorPage(
         ov,
         cards,

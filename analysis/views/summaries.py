@@ -102,9 +102,9 @@ def sector_summary(fb: FactBase, matrix: pd.DataFrame, sector_id: str) -> Summar
             f"for {s['product'].replace(' imported by Russia', '')} ({s.period}){cites.mark(s.source_url)}."
         )
     elif len(facts):
-        f = facts.iloc[0]
+        f = facts.sort_values("scope", key=lambda c: c != "RU", kind="stable").iloc[0]
         parts.append(
-            f"National fact: {f['product']} — {f.value_text} {f.unit} ({f.period}){cites.mark(f.source_url)}."
+            f"{fact_scope_label(fb, f.scope)}: {f['product']} — {f.value_text} {f.unit} ({f.period}){cites.mark(f.source_url)}."
         )
     n_tr, n_op = len(lists["traded"]), len(lists["discussed_not_traded"])
     parts.append(
@@ -112,3 +112,13 @@ def sector_summary(fb: FactBase, matrix: pd.DataFrame, sector_id: str) -> Summar
         f"it was discussed but no trade is recorded in {fmt_count(n_op, 'region')} (counts from the fact base)."
     )
     return Summary(" ".join(parts), cites.urls)
+
+
+def fact_scope_label(fb: FactBase, scope: str) -> str:
+    """What a sector fact is about: Russia as a whole, Belarus, or one region ('Fact for Republic of Kalmykia')."""
+    if scope == "RU":
+        return "Fact for Russia as a whole"
+    if scope == "BY":
+        return "Fact for Belarus"
+    names = fb.regions.set_index("iso_code").name_en
+    return f"Fact for {names.get(scope, scope)}"

@@ -9,7 +9,7 @@ from dashboard import cached, charts, widgets
 fb, state = widgets.page_setup()
 st.title("Sectors")
 st.caption(
-    "The sectors the design card names lead: engineering, pharmaceuticals, agriculture and construction. "
+    "Engineering, pharmaceuticals, agriculture and construction come first: they lead Belarus's offers to the regions. "
     "'Traded' means goods of the sector are named as traded with the region in a sourced report."
 )
 page = cached.sector_page(state.years, state.regions, state.sectors)
@@ -37,12 +37,12 @@ if tab_overview.open:
 if tab_cards.open:
     with tab_cards:
         st.subheader("Sector cards")
-        st.caption("The regions and national facts behind all cards below:")
+        st.caption("The regions and sector facts (for Russia, Belarus or one region) behind all cards below:")
         c1, c2 = st.columns(2)
         with c1:
             widgets.download_buttons(page.region_lists, "sector-regions", state, fb, "sector_regions")
         with c2:
-            widgets.download_buttons(page.facts, "sector-national-facts", state, fb, "sector_facts")
+            widgets.download_buttons(page.facts, "sector-facts", state, fb, "sector_facts")
 
         for card in page.cards:
             with st.container(border=True):
