@@ -134,6 +134,6 @@ def target_progress(side: str, regions: tuple[str, ...]) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False)
 def boundary_outlines() -> pd.DataFrame | None:
-    """Region outlines when a boundary file is configured (optional; see analysis/geo.py)."""
+    """Region outlines from the shipped boundary file (see analysis/data/geo.py), or None if it is missing."""
     path = geo.boundaries_path()
     return geo.outlines(path) if path else None

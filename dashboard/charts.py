@@ -273,10 +273,13 @@ def district_bars(roll: pd.DataFrame) -> go.Figure:
 
 
 @reused_while_inputs_same
-def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | None) -> go.Figure:
+def bubble_map(
+    points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | None, selected: tuple[str, ...] = ()
+) -> go.Figure:
     """Bubbles at region centroids (longitude/latitude axes, works offline), sized by turnover.
 
-    With `outlines` (from analysis.data.geo), region boundaries are drawn underneath as thin lines.
+    With `outlines` (from analysis.data.geo), region boundaries are drawn underneath as thin lines; the
+    `selected` regions (ISO codes) get a dark outline and their name as a label.
     """
     col = "growth_pct" if colour_by == "growth" else "balance_musd"
     values = points[col]
@@ -295,11 +298,26 @@ def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | No
                 showlegend=False,
             )
         )
+    chosen = outlines[outlines.iso_code.isin(selected)] if outlines is not None and selected else None
+    if chosen is not None and len(chosen):
+        fig.add_trace(
+            go.Scatter(
+                x=chosen.lon,
+                y=chosen.lat,
+                mode="lines",
+                line={"color": "#1B1F24", "width": 1.6},
+                hoverinfo="skip",
+                name="selected regions",
+                showlegend=False,
+            )
+        )
     fig.add_trace(
         go.Scatter(
             x=points.lon,
             y=points.lat,
             mode="markers",
+            name="regions",
+            showlegend=False,
             text=points.name_en,
             customdata=np.stack([points.turnover_musd, points.latest_year, values.fillna(np.nan)], axis=-1),
             hovertemplate="<b>%{text}</b><br>turnover %{customdata[0]:,.1f} m USD (%{customdata[1]})"
@@ -315,9 +333,27 @@ def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | No
             },
         )
     )
+    labelled = (
+        points[points.iso_code.isin(selected)] if selected and "iso_code" in points else points.iloc[:0]
+    )
+    if len(labelled):
+        fig.add_trace(
+            go.Scatter(
+                x=labelled.lon,
+                y=labelled.lat,
+                mode="text",
+                text=labelled.name_en,
+                textposition="top center",
+                textfont={"size": 12, "color": "#1B1F24"},
+                hoverinfo="skip",
+                showlegend=False,
+                name="labels",
+            )
+        )
+    hidden = {"showgrid": False, "zeroline": False, "showticklabels": False, "title": None}
     fig.update_layout(
-        xaxis={"title": "longitude", "range": [18, 192]},
-        yaxis={"title": "latitude", "scaleanchor": "x", "scaleratio": 1.8},
+        xaxis={**hidden, "range": [18, 192]},
+        yaxis={**hidden, "scaleanchor": "x", "scaleratio": 1.8},
         height=520,
         title="Bubble area ∝ latest turnover; grey-rimmed bubbles with colour 0 have no growth/balance figure",
     )

@@ -1,4 +1,4 @@
-"""Optional boundary polygons: read the shared test file when present; a bad file gives a clear error."""
+"""Region boundaries: the shipped file covers every region; a bad file gives a clear error."""
 
 import numpy as np
 import pytest
@@ -16,6 +16,17 @@ def test_outlines_from_shared_geojson(shared_dir, monkeypatch):
     assert 44 < kl.lon.mean() < 47 and 45 < kl.lat.mean() < 48  # Kalmykia sits around 45°E 46.5°N
     monkeypatch.setenv("BYRU_BOUNDARIES", str(path))
     assert geo.boundaries_path() == path
+
+
+def test_shipped_boundaries_cover_every_region(fb, monkeypatch):
+    monkeypatch.delenv("BYRU_BOUNDARIES", raising=False)
+    path = geo.boundaries_path()
+    assert path == geo.DEFAULT_PATH and path.is_file()
+    out = geo.outlines(path)
+    ru = set(fb.regions[fb.regions.iso_code.str.startswith("RU-")].iso_code)
+    assert set(out.iso_code) == ru  # one outline set per federal subject, the same codes as regions.csv
+    licence = (path.parent / "README.md").read_text(encoding="utf-8")
+    assert "ODbL" in licence and "OpenStreetMap contributors" in licence
 
 
 def test_bad_geojson_is_reported(tmp_path):
@@ -45,3 +56,6 @@ def test_map_draws_outlines_under_bubbles():
     fig = bubble_map(points, "growth", outlines)
     assert [t.mode for t in fig.data] == ["lines", "markers"]
     assert len(bubble_map(points, "growth", None).data) == 1
+    selected = bubble_map(points.assign(iso_code=["RU-X"]), "growth", outlines, ("RU-X",))
+    assert [t.name for t in selected.data][-1] == "labels" and list(selected.data[-1].text) == ["X"]
+    assert any(t.name == "selected regions" for t in selected.data)  # its outline drawn darker

@@ -1,7 +1,8 @@
-"""Optional region boundaries: a GeoJSON of Russia's federal subjects turned into outline coordinates.
+"""Region boundaries: the shipped GeoJSON of Russia's federal subjects turned into outline coordinates.
 
-The project ships no boundary file (geoBoundaries RUS ADM1 is ODbL); a user who wants polygons on the map
-downloads one and sets BYRU_BOUNDARIES to its path, or puts it at datasets/boundaries/ru_adm1.geojson.
+The project ships `datasets/boundaries/ru_adm1.geojson` (geoBoundaries RUS ADM1, © OpenStreetMap
+contributors, ODbL 1.0; attribution in `datasets/boundaries/README.md`), so the map works offline.
+BYRU_BOUNDARIES may point at another file of the same shape.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 from analysis.data.tables import DEFAULT_DIR
 
 DEFAULT_PATH = DEFAULT_DIR / "boundaries" / "ru_adm1.geojson"
+BOUNDARY_CREDIT = "Boundaries: geoBoundaries RUS ADM1, © OpenStreetMap contributors, ODbL 1.0."
 
 
 def boundaries_path() -> Path | None:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analysis.data import geo
 from analysis.models import trade
 from analysis.output.formatting import fmt_count, fmt_musd
 from analysis.views import profile
@@ -56,7 +57,7 @@ if tab_map.open:
     with tab_map:
         st.subheader("Map: latest turnover by region")
         colour_by = st.radio("Colour bubbles by", ["growth", "balance"], horizontal=True, key="map_colour")
-        points = profile.map_rows(table, state.regions)
+        points = profile.map_rows(table)
         if points.empty:
             widgets.empty_state(
                 "No region in this selection has a full-year turnover figure in range.",
@@ -64,11 +65,9 @@ if tab_map.open:
             )
         else:
             outlines = cached.boundary_outlines()
-            widgets.show_chart(charts.bubble_map(points, colour_by, outlines), "region_map")
-            if outlines is None:
-                st.caption(
-                    "Region boundaries are optional: set BYRU_BOUNDARIES to a geoBoundaries RUS ADM1 GeoJSON to draw them."
-                )
+            widgets.show_chart(charts.bubble_map(points, colour_by, outlines, state.regions), "region_map")
+            if outlines is not None:
+                st.caption(geo.BOUNDARY_CREDIT)
             widgets.download_buttons(points, "region-map", state, fb, "map")
 
 
