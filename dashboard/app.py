@@ -10,7 +10,9 @@ if str(ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 
 st.set_page_config(
-    page_title="Belarus ⇄ Russian regions trade", page_icon=":material/insights:", layout="wide"
+    page_title="Belarus ⇄ Russian regions trade",
+    page_icon=str(ROOT / "dashboard" / "assets" / "icon.png"),  # served locally, no font host
+    layout="wide",
 )
 
 PAGES = [

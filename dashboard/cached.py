@@ -75,13 +75,13 @@ def agenda(years: tuple[int, int], regions: tuple[str, ...], sectors: tuple[str,
 
 
 @st.cache_resource(**CACHE)
-def region_focus(side: str, iso: str) -> dict[str, str]:
-    return overview.region_focus(factbase(), best_figures(side), iso)
+def region_focus(side: str, iso: str, years: tuple[int, int]) -> dict[str, str]:
+    return overview.region_focus(factbase(), best_figures(side), iso, years)
 
 
 @st.cache_resource(**CACHE)
-def region_summary(side: str, iso: str) -> summaries.Summary:
-    return summaries.region_summary(factbase(), best_figures(side), iso)
+def region_summary(side: str, iso: str, years: tuple[int, int]) -> summaries.Summary:
+    return summaries.region_summary(factbase(), best_figures(side), iso, years)
 
 
 @st.cache_resource(**CACHE)
@@ -91,13 +91,15 @@ def region_profile(
     """Everything the profile section of the Regions page shows for one region."""
     fb = factbase()
     series = trade.region_series(best_figures(side), iso)
+    region_meetings = fb.meetings[fb.meetings.region_iso == iso]
+    in_years = region_meetings.date.str[:4].astype(int).between(*years)  # targets set in the chosen years
     return {
         "series": series[series.year.between(*years)].reset_index(drop=True),
         "partial": trade.partial_year_figures(fb.trade_facts, iso),
-        "meetings": profile.meeting_timeline(fb, iso, years),
-        "sectors": profile.sectors_discussed(fb, iso, years),
+        "meetings": profile.meeting_timeline(fb, iso, years, sectors),
+        "sectors": profile.sectors_discussed(fb, iso, years, sectors),
         "goods": profile.goods_traded(fb, iso, sectors),
-        "targets": targets.target_progress(fb.meetings[fb.meetings.region_iso == iso], best_figures(side)),
+        "targets": targets.target_progress(region_meetings[in_years], best_figures(side)),
     }
 
 

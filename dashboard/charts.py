@@ -136,9 +136,17 @@ def top_regions_bars(top: pd.DataFrame) -> go.Figure:
         for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)
     ]
     colours = [SIDE_COLOURS[s] for s in top.side]
-    return hbar(
-        top.name_en, top.turnover_musd, "million USD (latest full year in range)", colours, labels, 460
+    names = [f"#{r} {name}" for r, name in zip(top["rank"], top.name_en, strict=True)]
+    fig = hbar(
+        pd.Series(names), top.turnover_musd, "million USD (latest full year in range)", colours, labels, 460
     )
+    if "selected" in top and top.selected.any():  # chosen regions stand out inside the ranking
+        fig.update_traces(
+            marker_line_color=["#1B1F24" if s else "rgba(0,0,0,0)" for s in top.selected],
+            marker_line_width=3,
+            marker_opacity=[1.0 if s else 0.45 for s in top.selected],
+        )
+    return fig
 
 
 @reused_while_inputs_same

@@ -20,6 +20,7 @@ from analysis.data.tables import FactBase
 from analysis.models.trade import SOURCE_SEPARATOR
 from analysis.output.export import export_filename, to_csv_bytes, to_excel_bytes
 from analysis.output.formatting import fmt_count
+from analysis.output.labels import column_label
 from dashboard.cached import factbase_or_stop
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -176,13 +177,37 @@ def _multi_params() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in ("sector", "region") if st.query_params.get_all(k)}
 
 
-def file_tags(state: FilterState, fb: FactBase) -> dict[str, str]:
-    return filter_label(state, year_bounds(fb))
+FILTER_NAMES = {"sector": "Sector", "region": "Region", "years": "Years", "side": "Statistics side"}
 
 
-def download_buttons(df: pd.DataFrame, what: str, state: FilterState, fb: FactBase, key: str) -> None:
-    """CSV and Excel buttons for exactly the rows shown; files are built only when clicked."""
-    tags = file_tags(state, fb)
+def file_tags(state: FilterState, fb: FactBase, applies: tuple[str, ...] = FILTER_KEYS) -> dict[str, str]:
+    """The set filters that shaped a download's rows, for its file name."""
+    return {k: v for k, v in filter_label(state, year_bounds(fb)).items() if k in applies}
+
+
+def ignored_filters(state: FilterState, fb: FactBase, applies: tuple[str, ...]) -> list[str]:
+    """Names of the filters that are set but do not shape this element."""
+    tags = filter_label(state, year_bounds(fb))
+    return [FILTER_NAMES[k] for k in FILTER_KEYS if k in tags and k not in applies]
+
+
+def download_buttons(
+    df: pd.DataFrame,
+    what: str,
+    state: FilterState,
+    fb: FactBase,
+    key: str,
+    applies: tuple[str, ...] = FILTER_KEYS,
+) -> None:
+    """CSV and Excel buttons for exactly the rows shown; files are built only when clicked.
+
+    `applies` names the filters that shape these rows: only they go into the file name, and any other
+    filter that is set is named in a caption ("Not filtered by …").
+    """
+    ignored = ignored_filters(state, fb, applies)
+    if ignored:
+        st.caption(f"Not filtered by: {', '.join(ignored)}.")
+    tags = file_tags(state, fb, applies)
     row = st.container(horizontal=True)
     row.download_button(
         "⬇ CSV",
@@ -212,6 +237,7 @@ def table(
     key: str,
     downloads: bool = True,
     wrap: bool = False,
+    applies: tuple[str, ...] = FILTER_KEYS,
     **kwargs,
 ) -> object:
     """A sortable table (URL columns as links) with its CSV and Excel downloads underneath.
@@ -221,16 +247,19 @@ def table(
     keyed by its first column, so every column is readable without scrolling sideways.
     """
     if wrap:
-        shown = st.table(df.set_index(df.columns[0]))
+        shown = st.table(
+            df.set_index(df.columns[0]).rename_axis(column_label(df.columns[0])).rename(columns=column_label)
+        )
     else:
-        links = {
-            c: st.column_config.LinkColumn(c.replace("_url", "").replace("_", " ") or "source")
-            for c in df.columns
+        config = {
+            c: st.column_config.LinkColumn(column_label(c))
             if c.endswith("source_url") or c == "fact_base_source"
+            else st.column_config.Column(column_label(c))
+            for c in df.columns
         }
-        shown = st.dataframe(df, hide_index=True, width="stretch", column_config=links, **kwargs)
+        shown = st.dataframe(df, hide_index=True, width="stretch", column_config=config, **kwargs)
     if downloads:
-        download_buttons(df, what, state, fb, key)
+        download_buttons(df, what, state, fb, key, applies)
     return shown
 
 

@@ -79,7 +79,7 @@ def test_overview_top_regions_tab(fb):
     )
     bars = chart(at, 0)["data"][0]
     assert decode(bars["x"]).tolist() == top.turnover_musd.tolist()
-    assert list(bars["y"]) == top.name_en.tolist()
+    assert list(bars["y"]) == [f"#{r} {n}" for r, n in zip(top["rank"], top.name_en, strict=True)]
     assert_downloads(at, 1)
     at = run_page(overview_view="Meeting agenda", region="RU-KL")
     agenda = overview.agenda_coverage(fb, fact_years(fb.trade_facts), ("RU-KL",))
@@ -289,11 +289,12 @@ def test_meeting_analyzer_whitespace_input_is_refused():
 def test_data_methods_page(fb):
     at = run_page("screens/data_methods.py")
     cat = at.table[0].value.reset_index()  # wrapped static table, keyed by the table name
-    assert cat.columns.tolist() == ["table", "rows", "what", "source", "licence", "dates"]
+    assert cat.columns.tolist() == ["Table", "Rows", "What", "Source", "Licence", "Dates"]
+    cat.columns = cat.columns.str.lower()
     assert set(cat.table) >= {"trade_facts", "meetings", "regions", "sectors", "fx_rates"}
     assert cat.set_index("table").loc["trade_facts", "rows"] == len(fb.trade_facts)
     assert cat.set_index("table").loc["fx_rates", "dates"] == "2024"  # one publication date, not a range
-    assert at.table[1].value.index.name == "indicator"
+    assert at.table[1].value.index.name == "Indicator"
     assert_downloads(at, 3)  # catalogue, the chosen dataset, indicators
     picker = at.selectbox(key="dataset_pick")
     assert set(picker.options) >= {f"{t}.csv ({n} rows)" for t, n in zip(cat.table, cat.rows, strict=True)}
@@ -320,3 +321,38 @@ def test_long_lived_heap_is_frozen_after_a_page_run():
 
     run_page("screens/sectors.py")
     assert gc.get_freeze_count() > 10_000
+
+
+PAGE_VIEWS = [
+    (None, "overview_view", ["Trade over time", "Top regions", "Meeting agenda"]),
+    ("screens/regions.py", "regions_view", ["Region profile", "Meetings and goods", "Map", "Region table", "Federal districts"]),
+    ("screens/sectors.py", "sectors_view", ["Overview", "Sector cards"]),
+    ("screens/opportunities.py", "opportunities_view", ["Regional potential (modelled)", "Sector gaps", "Targets"]),
+    ("screens/data_methods.py", None, [None]),
+]  # fmt: skip
+FILTERED = {"years": "2016-2020", "sector": "pharma", "region": "RU-TA", "profile": "RU-TA"}
+
+
+@pytest.mark.parametrize(
+    ("page", "tab_key", "tab"), [(p, k, t) for p, k, tabs in PAGE_VIEWS for t in tabs], ids=str
+)
+def test_every_view_with_filters_has_readable_headers_and_says_what_it_ignores(page, tab_key, tab):
+    params = dict(FILTERED, **({tab_key: tab} if tab_key else {}))
+    at = run_page(page, **params)
+    for df in at.dataframe:
+        labels = json.loads(df.proto.columns)
+        for column in df.value.columns:
+            assert column in labels, f"{column} has no label"
+            assert "_" not in labels[column]["label"], labels[column]["label"]
+    for table in at.table:
+        assert not any("_" in str(c) for c in [table.value.index.name, *table.value.columns])
+    for df in at.dataframe:  # dated rows stay inside the chosen years
+        for col in ("date", "year", "latest_year"):
+            if col in df.value and df.value[col].notna().any():
+                years = df.value[col].dropna().astype(str).str[:4].astype(int)
+                assert years.between(2016, 2020).all(), (col, sorted(set(years)))
+    n_downloads = sum("CSV" in label for label in download_labels(at))
+    notes = [c.value for c in at.caption if c.value.startswith("Not filtered by:")]
+    assert len(notes) <= n_downloads  # one note at most per download, never a stray one
+    if (tab_key, tab) in {("overview_view", "Trade over time"), ("regions_view", "Map")}:
+        assert notes, "a chart that ignores a set filter says so"

@@ -25,23 +25,35 @@ def top_regions(
     region_filter: tuple[str, ...] = (),
     n: int = 15,
 ) -> pd.DataFrame:
-    """The n regions with the largest latest turnover in range (only the filtered regions if any)."""
+    """The n regions with the largest latest turnover in range, plus any filtered region below them.
+
+    Each row has its `rank` among all regions with a figure and its `rank_in_district`; `selected` marks
+    the filtered regions, so a chosen region is seen within the ranking rather than alone.
+    """
     table = trade.region_table(best, regions, fx, years)
-    table = table[table.turnover_musd.notna()]
-    if region_filter:
-        table = table[table.iso_code.isin(region_filter)]
+    table = table[table.turnover_musd.notna()].copy()
+    table["rank"] = range(1, len(table) + 1)
+    table["rank_in_district"] = table.groupby("federal_district").turnover_musd.rank(
+        ascending=False, method="min"
+    )
+    table["selected"] = table.iso_code.isin(region_filter)
+    shown = table[(table["rank"] <= n) | table.selected]
     cols = [
+        "rank",
         "iso_code",
         "name_en",
         "federal_district",
+        "rank_in_district",
         "latest_year",
         "turnover_musd",
         "side",
+        "selected",
         "source_url",
     ]
-    out = table[cols].head(n).copy()
+    out = shown[cols].copy()
     out["latest_year"] = out.latest_year.astype(int)
-    out.insert(5, "unit", "million USD")
+    out["rank_in_district"] = out.rank_in_district.astype(int)
+    out.insert(7, "unit", "million USD")
     return out.reset_index(drop=True)
 
 
@@ -69,10 +81,12 @@ def agenda_coverage(
     )
 
 
-def region_focus(fb: FactBase, best: pd.DataFrame, iso: str) -> dict[str, str]:
-    """Name and one-paragraph summary for a focused region."""
+def region_focus(
+    fb: FactBase, best: pd.DataFrame, iso: str, years: tuple[int, int] | None = None
+) -> dict[str, str]:
+    """Name and one-paragraph summary for a focused region (figures and meetings of `years` if given)."""
     name = fb.regions.set_index("iso_code").at[iso, "name_en"]
-    return {"name": name, "summary": summaries.region_summary(fb, best, iso).text}
+    return {"name": name, "summary": summaries.region_summary(fb, best, iso, years).text}
 
 
 def latest_meeting(

@@ -16,19 +16,31 @@ def default_region(fb: FactBase) -> str | None:
     return str(m.sort_values(["date", "region_iso"], ascending=[False, True]).region_iso.iloc[0])
 
 
-def meeting_timeline(fb: FactBase, iso: str, years: tuple[int, int]) -> pd.DataFrame:
-    """Meetings with the region in range, newest first, with sectors as names."""
+def meeting_timeline(
+    fb: FactBase, iso: str, years: tuple[int, int], sector_filter: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Meetings with the region in range, newest first, with sectors as names.
+
+    With `sector_filter`, only meetings that discussed at least one of those sectors.
+    """
     m = fb.meetings[(fb.meetings.region_iso == iso) & fb.meetings.date.str[:4].astype(int).between(*years)]
+    if sector_filter:
+        wanted = set(sector_filter)
+        m = m[m.sectors.map(lambda c: bool(wanted & set(c.split(";"))))]
     names = fb.sectors.set_index("sector_id").name_en
     out = m[["date", "level", "by_side", "region_side", "sectors", "target_note", "source_url"]].copy()
     out["sectors"] = out.sectors.map(lambda c: ", ".join(names.get(s, s) for s in c.split(";") if s))
     return out.sort_values("date", ascending=False).reset_index(drop=True)
 
 
-def sectors_discussed(fb: FactBase, iso: str, years: tuple[int, int]) -> pd.DataFrame:
-    """Sectors raised in the region's meetings: how often and when last."""
+def sectors_discussed(
+    fb: FactBase, iso: str, years: tuple[int, int], sector_filter: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Sectors raised in the region's meetings: how often and when last (only `sector_filter` if given)."""
     met = meetings_by_sector(fb.meetings, years)
     met = met[met.region_iso == iso]
+    if sector_filter:
+        met = met[met.sector_id.isin(sector_filter)]
     if met.empty:
         return pd.DataFrame(columns=["sector_id", "sector_name", "n_meetings", "last_discussed"])
     g = (

@@ -35,9 +35,18 @@ class _Cites:
         return f" [{self.urls.index(url) + 1}]"
 
 
-def region_summary(fb: FactBase, best: pd.DataFrame, iso: str) -> Summary:
-    """A paragraph on one region's trade figures, meetings and goods, with sources."""
+def region_summary(
+    fb: FactBase, best: pd.DataFrame, iso: str, years: tuple[int, int] | None = None
+) -> Summary:
+    """A paragraph on one region's trade figures, meetings and goods, with sources.
+
+    With `years`, only figures and meetings of those years are described (goods are not dated).
+    """
     cites = _Cites()
+    meetings = fb.meetings
+    if years is not None:
+        best = best[best.year.between(*years)]
+        meetings = meetings[meetings.date.str[:4].astype(int).between(*years)]
     reg = fb.regions.set_index("iso_code").loc[iso]
     parts = [f"**{reg.name_en}** ({reg.federal_district} Federal District, capital {reg.capital})"]
     if pd.notna(reg.population):
@@ -65,7 +74,7 @@ def region_summary(fb: FactBase, best: pd.DataFrame, iso: str) -> Summary:
                 f"{len(t)} full years are on record, the earliest {fmt_musd(first.value_musd)} in {first.year}"
                 f"{cites.mark(first.source_url)}."
             )
-    m = fb.meetings[fb.meetings.region_iso == iso].sort_values("date")
+    m = meetings[meetings.region_iso == iso].sort_values("date")
     if len(m):
         lm = m.iloc[-1]
         parts.append(

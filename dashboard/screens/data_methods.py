@@ -14,7 +14,7 @@ st.markdown(
     "statistics differ and are kept apart."
 )
 cat = catalog.table_catalogue(fb)
-widgets.table(cat, "table-catalogue", state, fb, "catalogue", wrap=True)
+widgets.table(cat, "table-catalogue", state, fb, "catalogue", wrap=True, applies=())
 
 st.subheader("Download whole datasets")
 name = st.selectbox(
@@ -24,10 +24,10 @@ name = st.selectbox(
     key="dataset_pick",
     help="Every row of the curated table, whatever the filters; the file name says which table it is.",
 )
-widgets.download_buttons(getattr(fb, name), f"dataset-{name}", state, fb, "dataset")
+widgets.download_buttons(getattr(fb, name), f"dataset-{name}", state, fb, "dataset", applies=())
 
 st.subheader("Indicators")
-widgets.table(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators", wrap=True)
+widgets.table(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators", wrap=True, applies=())
 rule = widgets.lazy_expander("Best annual figure: the rule", "more_best_rule")
 if rule.open:
     with rule:

@@ -76,14 +76,14 @@ for key, title in (
     if tables[key].empty:
         st.caption(f"No {title.lower()} found.")
     else:
-        widgets.table(tables[key], f"meeting-{key}", state, fb, f"record_{key}")
+        widgets.table(tables[key], f"meeting-{key}", state, fb, f"record_{key}", applies=())
 
 st.subheader("Compared with the fact base")
 cmp = record_views.compare_with_factbase(record, fb)
 if cmp.empty:
     st.caption("No trade figures to compare.")
 else:
-    widgets.table(cmp, "meeting-vs-fact-base", state, fb, "compare")
+    widgets.table(cmp, "meeting-vs-fact-base", state, fb, "compare", applies=())
 
 st.subheader("Download the record")
 tag = record["region_iso"] or "unknown-region"
@@ -96,4 +96,6 @@ d1.download_button(
     key="dl_json",
     on_click="ignore",
 )
-widgets.download_buttons(record_views.record_csv_frame(record), f"meeting-record-{tag}", state, fb, "record")
+widgets.download_buttons(
+    record_views.record_csv_frame(record), f"meeting-record-{tag}", state, fb, "record", applies=()
+)

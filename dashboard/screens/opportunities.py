@@ -29,7 +29,9 @@ if tab_map.open:
                 "Bubble area ∝ modelled potential; colour = untapped potential (modelled − reported), million USD. "
                 "In the download, turnover_musd is the modelled potential and balance_musd the untapped potential."
             )
-            widgets.download_buttons(pts, "modelled-potential-map", state, fb, "potential_map")
+            widgets.download_buttons(
+                pts, "modelled-potential-map", state, fb, "potential_map", applies=("region", "years", "side")
+            )
 
 if tab_potential.open:
     with tab_potential:
@@ -46,12 +48,21 @@ if tab_potential.open:
             st.markdown(opportunity_views.fit_summary(g))
             widgets.show_chart(charts.potential_bars(ranking, 20), "potential_chart")
             top = ranking.head(20)
-            widgets.download_buttons(top, "modelled-potential-top20", state, fb, "potential")
+            widgets.download_buttons(
+                top, "modelled-potential-top20", state, fb, "potential", applies=("region", "years", "side")
+            )
             box = widgets.lazy_expander("Method, coefficients and caveats", "more_method")
             if box.open:
                 with box:
                     st.markdown(opportunity_views.METHOD_NOTE)
-                    widgets.table(g.coefficients, "gravity-coefficients", state, fb, "coefficients")
+                    widgets.table(
+                        g.coefficients,
+                        "gravity-coefficients",
+                        state,
+                        fb,
+                        "coefficients",
+                        applies=("years", "side"),
+                    )
 
 if tab_gaps.open:
     with tab_gaps:
@@ -64,7 +75,9 @@ if tab_gaps.open:
             heat_rows = opportunity_views.heatmap_rows(view)
             heat = opportunity_views.heatmap_frame(heat_rows, widgets.region_label(fb))
             widgets.show_chart(charts.gap_heatmap(heat), "gap_heatmap")
-            widgets.download_buttons(heat_rows, "sector-gaps", state, fb, "gaps")
+            widgets.download_buttons(
+                heat_rows, "sector-gaps", state, fb, "gaps", applies=("sector", "region", "years")
+            )
             st.markdown("**Top opportunities** — select a row to see the evidence behind it.")
             top = opportunity_views.top_opportunities(view, 30)
             picked = widgets.table(
@@ -73,6 +86,7 @@ if tab_gaps.open:
                 state,
                 fb,
                 "top_opportunities",
+                applies=("sector", "region", "years"),
                 on_select="rerun",
                 selection_mode="single-row",
             )
@@ -83,7 +97,9 @@ if tab_gaps.open:
                 st.markdown(
                     f"Evidence for **{r.region_name} × {r.sector_name}** ({opportunities.CLASS_LABELS[r.status]}, score {r.score})"
                 )
-                widgets.table(ev, f"evidence-{r.region_iso}-{r.sector_id}", state, fb, "evidence")
+                widgets.table(
+                    ev, f"evidence-{r.region_iso}-{r.sector_id}", state, fb, "evidence", applies=("years",)
+                )
             box = widgets.lazy_expander("How the score is built", "more_score")
             if box.open:
                 with box:
@@ -101,7 +117,7 @@ if tab_targets.open:
                 "Green: achieved or on track. Vermillion: every other status (behind, missed, no deadline, "
                 "no figure since the target was set); hover a bar, or download the rows, for each status."
             )
-            widgets.download_buttons(tp, "target-progress", state, fb, "targets")
+            widgets.download_buttons(tp, "target-progress", state, fb, "targets", applies=("region", "side"))
             box = widgets.lazy_expander("How progress is judged", "more_progress")
             if box.open:
                 with box:

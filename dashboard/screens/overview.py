@@ -16,7 +16,7 @@ st.caption(
 # The slot exists on every run, so choosing a region does not shift (and so remount) the elements below.
 focus_slot = st.container()
 if len(state.regions) == 1:
-    focus = cached.region_focus(state.side_choice, state.regions[0])
+    focus = cached.region_focus(state.side_choice, state.regions[0], state.years)
     with focus_slot.container(border=True):
         st.subheader(f"Region in focus: {focus['name']}")
         st.markdown(focus["summary"])
@@ -56,7 +56,7 @@ if tab_trade.open:
                     help=f"Source: {r.source_url}",
                 )
             widgets.show_chart(charts.national_lines(nat), "national_chart")
-            widgets.download_buttons(nat, "national-trade", state, fb, "national")
+            widgets.download_buttons(nat, "national-trade", state, fb, "national", applies=("years",))
             widgets.sources_list(nat.source_url, "national")
 
 if tab_top.open:
@@ -70,7 +70,9 @@ if tab_top.open:
             )
         else:
             widgets.show_chart(charts.top_regions_bars(top), "top_regions_chart")
-            widgets.download_buttons(top, "top-regions", state, fb, "top_regions")
+            widgets.download_buttons(
+                top, "top-regions", state, fb, "top_regions", applies=("region", "years", "side")
+            )
             widgets.sources_list(top.source_url, "top_regions")
 
 if tab_agenda.open:
@@ -84,7 +86,9 @@ if tab_agenda.open:
         else:
             fig = charts.count_bars(agenda, "sector_name", "n_meetings", "meetings that discussed the sector")
             widgets.show_chart(fig, "agenda_chart")
-            widgets.download_buttons(agenda, "meeting-agenda", state, fb, "agenda")
+            widgets.download_buttons(
+                agenda, "meeting-agenda", state, fb, "agenda", applies=("sector", "region", "years")
+            )
         latest = overview.latest_meeting(fb, state.years, state.regions)
         if latest is not None:
             st.subheader("Latest meeting in this selection")

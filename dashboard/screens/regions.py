@@ -68,7 +68,7 @@ if tab_map.open:
             widgets.show_chart(charts.bubble_map(points, colour_by, outlines, state.regions), "region_map")
             if outlines is not None:
                 st.caption(geo.BOUNDARY_CREDIT)
-            widgets.download_buttons(points, "region-map", state, fb, "map")
+            widgets.download_buttons(points, "region-map", state, fb, "map", applies=("years", "side"))
 
 
 if tab_table.open:
@@ -77,7 +77,7 @@ if tab_table.open:
         st.caption(
             "Click a column header to sort. Values in million USD; per-capita in USD; per-GRP in % of GRP."
         )
-        widgets.table(shown, "region-table", state, fb, "region_table")
+        widgets.table(shown, "region-table", state, fb, "region_table", applies=("region", "years", "side"))
 
 
 if tab_districts.open:
@@ -85,13 +85,15 @@ if tab_districts.open:
         st.subheader("Federal districts")
         roll = trade.district_rollup(shown)
         widgets.show_chart(charts.district_bars(roll), "district_chart")
-        widgets.download_buttons(roll, "federal-districts", state, fb, "districts")
+        widgets.download_buttons(
+            roll, "federal-districts", state, fb, "districts", applies=("region", "years", "side")
+        )
 
 
 if tab_profile.open:
     with tab_profile:
         iso, name, prof = profile_region()
-        summary = cached.region_summary(state.side_choice, iso)
+        summary = cached.region_summary(state.side_choice, iso, state.years)
         st.markdown(summary.text)
         widgets.sources_list(summary.sources, "region_summary", "Sources of this summary")
 
@@ -108,7 +110,9 @@ if tab_profile.open:
                     f"Only {fmt_count(series.year.nunique(), 'year')} on record for {name}: what is known is shown; no trend is implied."
                 )
             widgets.show_chart(charts.flow_bars(series), "profile_series")
-            widgets.download_buttons(series, f"{iso}-figures", state, fb, "profile_series")
+            widgets.download_buttons(
+                series, f"{iso}-figures", state, fb, "profile_series", applies=("years", "side")
+            )
         partial = prof["partial"]
         if len(partial):
             box = widgets.lazy_expander("Partial-year and other reported figures", "more_partial")
@@ -118,7 +122,7 @@ if tab_profile.open:
                         f"{fmt_count(len(partial), 'figure')} for part of a year (e.g. January–November), "
                         "kept out of the annual series above."
                     )
-                    widgets.table(partial, f"{iso}-partial-figures", state, fb, "partial")
+                    widgets.table(partial, f"{iso}-partial-figures", state, fb, "partial", applies=())
 
         st.subheader("Targets vs the latest actual")
         tp = prof["targets"]
@@ -132,7 +136,7 @@ if tab_profile.open:
                 st.markdown(
                     f"- Target {fmt_musd(r.target_musd)} (set {r.set_on}) — latest {fmt_musd(r.latest_actual_musd)} → **{r.status}**"
                 )
-            widgets.download_buttons(tp, f"{iso}-targets", state, fb, "targets")
+            widgets.download_buttons(tp, f"{iso}-targets", state, fb, "targets", applies=("years", "side"))
 
 if tab_links.open:
     with tab_links:
@@ -144,7 +148,7 @@ if tab_links.open:
             if tl.empty:
                 widgets.empty_state(f"No meetings with {name} recorded in range.", "Widen Years.")
             else:
-                widgets.table(tl, f"{iso}-meetings", state, fb, "meetings")
+                widgets.table(tl, f"{iso}-meetings", state, fb, "meetings", applies=("sector", "years"))
         with c2:
             st.subheader("Sectors discussed")
             sd = prof["sectors"]
@@ -154,7 +158,14 @@ if tab_links.open:
                 widgets.show_chart(
                     charts.count_bars(sd, "sector_name", "n_meetings", "meetings"), "profile_sectors"
                 )
-                widgets.download_buttons(sd, f"{iso}-sectors-discussed", state, fb, "sectors_discussed")
+                widgets.download_buttons(
+                    sd,
+                    f"{iso}-sectors-discussed",
+                    state,
+                    fb,
+                    "sectors_discussed",
+                    applies=("sector", "years"),
+                )
 
         st.subheader("Goods traded")
         goods = prof["goods"]
@@ -165,4 +176,4 @@ if tab_links.open:
                 "Clear the Sector filter, or check the meetings for what was proposed.",
             )
         else:
-            widgets.table(goods, f"{iso}-goods", state, fb, "goods")
+            widgets.table(goods, f"{iso}-goods", state, fb, "goods", applies=("sector",))

@@ -28,7 +28,9 @@ tab_overview, tab_cards = widgets.view_tabs(TAB_LABELS, "sectors_view")
 if tab_overview.open:
     with tab_overview:
         widgets.show_chart(charts.sector_overview_bars(ov), "sector_overview_chart")
-        widgets.download_buttons(ov, "sectors-overview", state, fb, "sectors_overview")
+        widgets.download_buttons(
+            ov, "sectors-overview", state, fb, "sectors_overview", applies=("sector", "region", "years")
+        )
         box = widgets.lazy_expander("The same figures as a sortable table", "more_sector_table")
         if box.open:
             with box:
@@ -40,9 +42,18 @@ if tab_cards.open:
         st.caption("The regions and sector facts (for Russia, Belarus or one region) behind all cards below:")
         c1, c2 = st.columns(2)
         with c1:
-            widgets.download_buttons(page.region_lists, "sector-regions", state, fb, "sector_regions")
+            widgets.download_buttons(
+                page.region_lists,
+                "sector-regions",
+                state,
+                fb,
+                "sector_regions",
+                applies=("sector", "region", "years"),
+            )
         with c2:
-            widgets.download_buttons(page.facts, "sector-facts", state, fb, "sector_facts")
+            widgets.download_buttons(
+                page.facts, "sector-facts", state, fb, "sector_facts", applies=("sector",)
+            )
 
         for card in page.cards:
             with st.container(border=True):
