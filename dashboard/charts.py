@@ -150,6 +150,22 @@ def top_regions_bars(top: pd.DataFrame) -> go.Figure:
 
 
 @reused_while_inputs_same
+def peer_bars(frame: pd.DataFrame) -> go.Figure:
+    """Latest turnover of a region (dark) beside its peers; regions without a figure are named, not drawn."""
+    labels = [
+        f"{fmt_musd(v)} ({int(y)}, {s})" if pd.notna(v) else "no figure"
+        for v, y, s in zip(frame.turnover_musd, frame.latest_year, frame.side, strict=True)
+    ]
+    colours = [
+        "#1B1F24" if own else SIDE_COLOURS.get(s, SIDE_COLOURS["unknown"])
+        for own, s in zip(frame.is_region, frame.side.fillna("unknown"), strict=True)
+    ]
+    return hbar(
+        frame.name_en, frame.turnover_musd, "million USD (latest full year in range)", colours, labels
+    )
+
+
+@reused_while_inputs_same
 def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, x_title: str) -> go.Figure:
     """Horizontal bars of a count per label (meetings per sector and the like)."""
     return hbar(frame[label_col], frame[value_col], x_title, PALETTE[2])

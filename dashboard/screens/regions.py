@@ -5,7 +5,7 @@ import streamlit as st
 from analysis.data import geo
 from analysis.models import trade
 from analysis.output.formatting import fmt_count, fmt_musd
-from analysis.views import profile
+from analysis.views import peers, profile
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
@@ -51,6 +51,46 @@ def profile_region() -> tuple[str, str, dict]:
     name = fb.regions.set_index("iso_code").at[iso, "name_en"]
     st.header(f"Profile: {name}")
     return iso, name, cached.region_profile(state.side_choice, iso, state.years, state.sectors)
+
+
+def _peers_to_url() -> None:
+    st.query_params["peers"] = list(st.session_state.peers) or ""
+
+
+def show_peers(iso: str, name: str) -> None:
+    """The region's ranks (all regions, its district) and a chart beside 3–5 peers (URL `peers`)."""
+    ranks = peers.ranks(table, iso)
+    ranked = ranks[ranks.rank_all.notna()]
+    if ranked.empty:
+        widgets.empty_state(
+            f"{name} has no full-year turnover in range on this side, so it has no rank.",
+            "Try 'Best available' under Statistics side, or widen Years.",
+        )
+        return
+    lines = [
+        f"- {r.label}: **#{r.rank_all}** of {r.of_all} regions, #{r.rank_district} of {r.of_district} "
+        f"in its federal district ({r.latest_year})"
+        for r in ranked.itertuples(index=False)
+    ]
+    st.markdown("\n".join(lines))
+    choices = [i for i in widgets.ru_region_ids(fb) if i != iso]
+    wanted = [p for p in st.query_params.get_all("peers") if p in choices]
+    if wanted:
+        st.session_state.peers = wanted[:5]
+    elif st.session_state.get("peers_for") != iso:
+        st.session_state.peers = peers.default_peers(table, iso)
+    st.session_state.peers_for = iso
+    st.multiselect(
+        "Compare with (default: the largest regions of the same federal district)",
+        choices,
+        key="peers",
+        max_selections=5,
+        format_func=widgets.region_label(fb),
+        on_change=_peers_to_url,
+    )
+    frame = peers.peer_frame(table, iso, list(st.session_state.peers))
+    widgets.show_chart(charts.peer_bars(frame), "peer_chart")
+    widgets.download_buttons(frame, f"{iso}-peers", state, fb, "peers", applies=("years", "side"))
 
 
 if tab_map.open:
@@ -123,6 +163,9 @@ if tab_profile.open:
                         "kept out of the annual series above."
                     )
                     widgets.table(partial, f"{iso}-partial-figures", state, fb, "partial", applies=())
+
+        st.subheader("Among its peers")
+        show_peers(iso, name)
 
         st.subheader("Targets vs the latest actual")
         tp = prof["targets"]
