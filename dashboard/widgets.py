@@ -10,10 +10,12 @@ import importlib
 import re
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analysis.data.filters import FilterState, fact_years, filter_label, parse_filters, to_query_params
 from analysis.data.tables import FactBase
@@ -62,6 +64,9 @@ def sector_label(fb: FactBase) -> Callable[[str], str]:
     return lambda sid: names.get(sid, sid)
 
 
+HISTORY_JS = (
+    f"<script>{(Path(__file__).parent / 'assets' / 'history.js').read_text(encoding='utf-8')}</script>"
+)
 FILTER_KEYS = ("sector", "region", "years", "side")
 
 
@@ -75,7 +80,8 @@ def sidebar_filters(fb: FactBase) -> FilterState:
     bounds = year_bounds(fb)
     ru_regions = ru_region_ids(fb)
     sector_ids = fb.sectors.sector_id.tolist()
-    if "p_side" not in st.session_state:
+    ctx = get_script_run_ctx()
+    if "p_side" not in st.session_state or getattr(ctx, "is_history_navigation", False):  # first visit, Back
         state = parse_filters(st.query_params.to_dict() | _multi_params(), sector_ids, ru_regions, bounds)
         st.session_state.p_sector = list(state.sectors)
         st.session_state.p_region = list(state.regions)
@@ -169,6 +175,7 @@ def page_setup() -> tuple[FactBase, FilterState]:
     """Start of every page: the validated fact base and the shared filters."""
     fb = factbase_or_stop()
     _freeze_long_lived_heap()
+    st.sidebar.html(HISTORY_JS, unsafe_allow_javascript=True, width=1)  # Back/Forward entries per change
     return fb, sidebar_filters(fb)
 
 

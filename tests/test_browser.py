@@ -176,3 +176,32 @@ def test_profile_choice_is_in_the_url_and_the_map_works_offline(page, server_url
     expect(page.get_by_text("OpenStreetMap contributors")).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "regions-map-tatarstan.png"), full_page=False)
     assert outside == [], f"the page asked for something outside this machine: {outside[:3]}"
+
+
+def test_back_and_forward_restore_the_previous_view(page, server_url):
+    from playwright.sync_api import expect
+
+    def side_caption():
+        return page.get_by_text(re.compile("^Statistics side:")).first
+
+    page.goto(f"{server_url}/regions?regions_view=Region+table")
+    expect(page.get_by_role("heading", name="Regions", exact=True)).to_be_visible(timeout=60_000)
+    wait_for_app(page)
+    page.get_by_text("Russian statistics", exact=True).click()
+    expect(page).to_have_url(re.compile(r"side=RU"), timeout=30_000)
+    expect(side_caption()).to_contain_text("Russian statistics", timeout=30_000)
+    wait_for_app(page)
+    page.get_by_text("Belarusian statistics", exact=True).click()
+    expect(page).to_have_url(re.compile(r"side=BY"), timeout=30_000)
+    expect(side_caption()).to_contain_text("Belarusian statistics", timeout=30_000)
+    wait_for_app(page)
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"side=RU"), timeout=30_000)
+    expect(side_caption()).to_contain_text("Russian statistics", timeout=30_000)
+    expect(page.get_by_role("radio", name="Russian statistics")).to_be_checked()
+    page.go_back()
+    expect(side_caption()).to_contain_text("Best available", timeout=30_000)
+    page.go_forward()
+    expect(side_caption()).to_contain_text("Russian statistics", timeout=30_000)
+    expect(page).to_have_url(re.compile(r"regions_view=Region\+table"))  # the open tab is kept
