@@ -1,7 +1,10 @@
 """Regions: map, sortable region table, federal-district roll-up and a region profile."""
 
+from datetime import date
+
 import streamlit as st
 
+from analysis.brief.files import DOCX_MIME, PDF_MIME, brief_filename
 from analysis.models import trade
 from analysis.output.formatting import fmt_count, fmt_musd
 from analysis.views import profile
@@ -30,6 +33,37 @@ def profile_region() -> tuple[str, str, dict]:
     name = fb.regions.set_index("iso_code").at[iso, "name_en"]
     st.header(f"Profile: {name}")
     return iso, name, cached.region_profile(state.side_choice, iso, state.years, state.sectors)
+
+
+def brief_action(iso: str, name: str) -> None:
+    """'Meeting brief': the region's brief as Word and PDF, built only when a button is clicked, cached by inputs."""
+    st.subheader("Meeting brief")
+    st.caption(
+        f"A 2–4 page brief on {name} with these filters: key facts, trade per statistics side, meetings and "
+        "targets, goods, opportunities, open proposals and talking points; every figure has a numbered source."
+    )
+    day = date.today().isoformat()
+
+    def files():
+        return cached.meeting_brief(state.side_choice, iso, state.years, "en", day)
+
+    row = st.container(horizontal=True)
+    row.download_button(
+        "⬇ Meeting brief (Word)",
+        data=lambda: files().docx,
+        file_name=brief_filename(iso, name, day, "docx"),
+        mime=DOCX_MIME,
+        key="brief_docx",
+        on_click="ignore",
+    )
+    row.download_button(
+        "⬇ Meeting brief (PDF)",
+        data=lambda: files().pdf,
+        file_name=brief_filename(iso, name, day, "pdf"),
+        mime=PDF_MIME,
+        key="brief_pdf",
+        on_click="ignore",
+    )
 
 
 if tab_map.open:
@@ -72,6 +106,7 @@ if tab_districts.open:
 if tab_profile.open:
     with tab_profile:
         iso, name, prof = profile_region()
+        brief_action(iso, name)
         summary = cached.region_summary(state.side_choice, iso)
         st.markdown(summary.text)
         widgets.sources_list(summary.sources, "region_summary", "Sources of this summary")
