@@ -8,8 +8,10 @@ say so and carry the model's leave-one-out error; a section without data says wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -343,7 +345,7 @@ def _model_source(t: Texts, inp: BriefInputs) -> str:
 
 
 def _opportunities_section(
-    w: _Writer, t: Texts, fb: FactBase, iso: str, name: str, inp: BriefInputs
+    w: _Writer, t: Texts, iso: str, name: str, inp: BriefInputs, evidence: Callable[[str], pd.DataFrame]
 ) -> tuple[Section, pd.Series | None, pd.DataFrame]:
     y0, y1 = inp.years
     g = inp.gravity
@@ -394,7 +396,7 @@ def _opportunities_section(
     else:
         rows = []
         for r in gaps.head(MAX_GAPS).itertuples(index=False):
-            ev = opportunities.evidence(fb, iso, r.sector_id, inp.years)
+            ev = evidence(r.sector_id)
             met = ev[ev.kind == "meeting"].source_url
             score = w.fig(f"{r.score:.1f}", r.score, t("src_score"))
             n_met = w.fig(str(r.n_meetings), r.n_meetings, *met)
@@ -428,7 +430,7 @@ def _proposals_section(
 def _talking_points(
     w: _Writer,
     t: Texts,
-    fb: FactBase,
+    evidence: Callable[[str], pd.DataFrame],
     iso: str,
     name: str,
     inp: BriefInputs,
@@ -496,7 +498,7 @@ def _talking_points(
             )
     if len(gaps):
         r = gaps.iloc[0]
-        ev = opportunities.evidence(fb, iso, r.sector_id, inp.years)
+        ev = evidence(r.sector_id)
         n = fmt_count(int(r.n_meetings), t("noun_meeting"))
         points.append(
             t(
@@ -564,6 +566,13 @@ def build_brief(
     name = regions.at[iso, "name_en"]
     when = (today or date.today()).isoformat()
     w = _Writer()
+    # The region's own rows only: the same results from the shared functions, without scanning all regions.
+    fb = replace(
+        fb,
+        meetings=fb.meetings[fb.meetings.region_iso == iso],
+        product_mentions=fb.product_mentions[fb.product_mentions.region_iso == iso],
+    )
+    evidence = cache(lambda sector_id: opportunities.evidence(fb, iso, sector_id, inp.years))
 
     head = [Paragraph(t("prepared", date=when, side_label=_side_label(t, side), y0=years[0], y1=years[1]))]
     if t.fallback_note:
@@ -576,9 +585,9 @@ def build_brief(
     trade_sec, kpis = _trade_section(w, t, fb, iso, name, inp)
     meet_sec, tl, tp = _meetings_section(w, t, fb, iso, name, inp)
     goods_sec, goods = _goods_section(w, t, fb, iso, name)
-    opp_sec, pot, gaps = _opportunities_section(w, t, fb, iso, name, inp)
+    opp_sec, pot, gaps = _opportunities_section(w, t, iso, name, inp, evidence)
     prop_sec = _proposals_section(w, t, name, inp, tl, tp)
-    points = _talking_points(w, t, fb, iso, name, inp, kpis, pot, tl, tp, gaps, goods)
+    points = _talking_points(w, t, evidence, iso, name, inp, kpis, pot, tl, tp, gaps, goods)
     points_sec = Section("points", t("h_points"), [Paragraph(p, "bullet") for p in points])
     sources_sec = Section("sources", t("h_sources"), [Paragraph(t("sources_intro"), "note")])
     sections = [facts, trade_sec, meet_sec, goods_sec, opp_sec, prop_sec, points_sec, sources_sec]

@@ -28,7 +28,7 @@ def flow_bars_png(series: pd.DataFrame, labels: dict[str, str], y_label: str = "
         raise ValueError("no figures to chart")
     years = sorted(series.year.unique())
     flows = sorted(series.flow.unique())
-    fig = Figure(figsize=(6.4, 2.8), dpi=150)
+    fig = Figure(figsize=(6.4, 2.8), dpi=120)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     width = 0.8 / len(flows)
@@ -50,7 +50,7 @@ def flow_bars_png(series: pd.DataFrame, labels: dict[str, str], y_label: str = "
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.13, right=0.76, bottom=0.11, top=0.96)  # fixed: tight_layout would draw twice
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()

@@ -36,8 +36,8 @@ def _field_run(par: DocxParagraph, instruction: str, result: str) -> None:
     fld("end")
 
 
-def _caption(doc, label: str, number: int, text: str) -> None:
-    par = doc.add_paragraph(style="Caption")
+def _caption(doc, style, label: str, number: int, text: str) -> None:
+    par = doc.add_paragraph(style=style)
     par.add_run(f"{label} ")
     _field_run(par, f"SEQ {label} \\* ARABIC", str(number))
     par.add_run(f". {text}")
@@ -55,19 +55,21 @@ def render_docx(brief: Brief) -> bytes:
     doc.core_properties.title = brief.title
     doc.core_properties.subject = f"{brief.iso} {brief.date}"
     doc.add_heading(brief.title, level=0)
+    # Styles looked up by name once (python-docx searches all styles on every lookup by name).
+    caption, bullet, heading = (doc.styles[n] for n in ("Caption", "List Bullet", "Heading 1"))
     n_tables = n_figures = 0
     for section in brief.sections:
-        doc.add_heading(section.heading, level=1)
+        doc.add_paragraph(section.heading, style=heading)
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                style = "List Bullet" if block.kind == "bullet" else None
+                style = bullet if block.kind == "bullet" else None
                 par = doc.add_paragraph(block.text, style=style)
                 if block.kind == "note":
                     for run in par.runs:
                         run.italic = True
             elif isinstance(block, Table):
                 n_tables += 1
-                _caption(doc, t("table_label"), n_tables, block.caption)
+                _caption(doc, caption, t("table_label"), n_tables, block.caption)
                 table = doc.add_table(rows=1, cols=len(block.columns))
                 table.style = "Light Grid Accent 1"
                 for cell, name in zip(table.rows[0].cells, block.columns, strict=True):
@@ -79,7 +81,7 @@ def render_docx(brief: Brief) -> bytes:
             elif isinstance(block, Chart):
                 n_figures += 1
                 doc.add_picture(io.BytesIO(block.png), width=Cm(16))
-                _caption(doc, t("figure_label"), n_figures, block.caption)
+                _caption(doc, caption, t("figure_label"), n_figures, block.caption)
         if section.key == "sources":
             for i, src in enumerate(brief.sources, start=1):
                 par = doc.add_paragraph(f"[{i}] {src}")

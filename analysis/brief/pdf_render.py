@@ -24,13 +24,18 @@ def font_dir() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
-def _col_widths(block: Table) -> tuple[float, ...]:
-    """Column weights from the longest text in each column, so short columns stay narrow."""
-    widths = []
-    for i, name in enumerate(block.columns):
-        longest = max([len(w) for w in name.split()] + [min(len(r[i]), 60) for r in block.rows])
-        widths.append(max(longest, 6) + 4)
-    return tuple(widths)
+def _col_widths(pdf, block: Table, total: float, pad: float = 2.5) -> tuple[float, ...]:
+    """Column widths in mm: each at least its longest word (no word is split), the rest shared by text length."""
+    cells = [block.columns, *block.rows]
+    least, want = [], []
+    for i in range(len(block.columns)):
+        column = [row[i] for row in cells]
+        least.append(max(pdf.get_string_width(w) for c in column for w in (c.split() or [""])) + pad)
+        want.append(max(pdf.get_string_width(c[:70]) for c in column) + pad)
+    spare = max(total - sum(least), 0.0)
+    extra = [max(w - m, 0.0) for w, m in zip(want, least, strict=True)]
+    share = sum(extra) or 1.0
+    return tuple(m + spare * e / share for m, e in zip(least, extra, strict=True))
 
 
 def render_pdf(brief: Brief) -> bytes:
@@ -73,9 +78,11 @@ def render_pdf(brief: Brief) -> bytes:
             elif isinstance(block, Table):
                 n_tables += 1
                 text(f"{t('table_label')} {n_tables}. {block.caption}", "I", 8.5, gap=1)
+                pdf.set_font(FONT, "B", 8)  # widths measured in the wider (bold) face of the header row
+                widths = _col_widths(pdf, block, pdf.epw)
                 pdf.set_font(FONT, "", 8)
                 with pdf.table(
-                    col_widths=_col_widths(block),
+                    col_widths=widths,
                     text_align="LEFT",
                     line_height=3.8,
                     padding=1,
@@ -97,5 +104,6 @@ def render_pdf(brief: Brief) -> bytes:
                 text(f"{t('figure_label')} {n_figures}. {block.caption}", "I", 8.5, gap=3)
         if section.key == "sources":
             for i, src in enumerate(brief.sources, start=1):
-                text(f"[{i}] {src}", size=8, gap=0.5, wrapmode=WrapMode.CHAR)
+                mode = WrapMode.WORD if " " in src else WrapMode.CHAR  # URLs break anywhere
+                text(f"[{i}] {src}", size=8, gap=0.5, wrapmode=mode)
     return bytes(pdf.output())
