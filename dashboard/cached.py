@@ -13,7 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis.brief import build as brief_build
-from analysis.brief.files import BriefFiles, brief_files
+from analysis.brief import model as brief_model
+from analysis.brief.docx_render import render_docx
+from analysis.brief.pdf_render import render_pdf
 from analysis.data import geo
 from analysis.data.tables import FactBase, data_dir, load_factbase
 from analysis.data.validation import DataValidationError
@@ -144,12 +146,18 @@ def brief_inputs(side: str, years: tuple[int, int]) -> brief_build.BriefInputs:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def meeting_brief(side: str, iso: str, years: tuple[int, int], lang: str, day: str) -> BriefFiles:
-    """The Word and PDF files of one region's brief, built once per inputs and day and shared by sessions."""
-    brief = brief_build.build_brief(
+def meeting_brief(side: str, iso: str, years: tuple[int, int], lang: str, day: str) -> brief_model.Brief:
+    """One region's brief (the document model), built once per inputs and day and shared by sessions."""
+    return brief_build.build_brief(
         factbase(), iso, side, years, lang, date.fromisoformat(day), brief_inputs(side, years)
     )
-    return brief_files(brief)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def meeting_brief_file(side: str, iso: str, years: tuple[int, int], lang: str, day: str, ext: str) -> bytes:
+    """The brief as .docx or .pdf bytes (each format rendered only when asked for)."""
+    brief = meeting_brief(side, iso, years, lang, day)
+    return render_docx(brief) if ext == "docx" else render_pdf(brief)
 
 
 @st.cache_resource(show_spinner=False)

@@ -157,7 +157,7 @@ def _facts_section(w: _Writer, t: Texts, fb: FactBase, iso: str, inp: BriefInput
     grp = grp_pc = missing
     if pd.notna(reg.grp_value) and reg.grp_unit:
         scale, _, currency = reg.grp_unit.partition(" ")
-        value = f"{reg.grp_value:g}"
+        value = f"{reg.grp_value:,.1f}".removesuffix(".0")
         mark = w.record(value, reg.grp_value, reg.grp_source)
         grp = t("val_grp", value=value, unit=reg.grp_unit, year=reg.grp_year, mark=mark)
         if pd.notna(reg.population) and scale in UNIT_FACTORS and currency == "RUB":

@@ -1,6 +1,7 @@
 """Regions: map, sortable region table, federal-district roll-up and a region profile."""
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -43,14 +44,11 @@ def brief_action(iso: str, name: str) -> None:
         "targets, goods, opportunities, open proposals and talking points; every figure has a numbered source."
     )
     day = date.today().isoformat()
-
-    def files():
-        return cached.meeting_brief(state.side_choice, iso, state.years, "en", day)
-
+    build = partial(cached.meeting_brief_file, state.side_choice, iso, state.years, "en", day)
     row = st.container(horizontal=True)
     row.download_button(
         "⬇ Meeting brief (Word)",
-        data=lambda: files().docx,
+        data=partial(build, "docx"),
         file_name=brief_filename(iso, name, day, "docx"),
         mime=DOCX_MIME,
         key="brief_docx",
@@ -58,7 +56,7 @@ def brief_action(iso: str, name: str) -> None:
     )
     row.download_button(
         "⬇ Meeting brief (PDF)",
-        data=lambda: files().pdf,
+        data=partial(build, "pdf"),
         file_name=brief_filename(iso, name, day, "pdf"),
         mime=PDF_MIME,
         key="brief_pdf",
