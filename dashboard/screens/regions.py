@@ -37,7 +37,11 @@ def profile_region() -> tuple[str, str, dict]:
 
 
 def brief_action(iso: str, name: str) -> None:
-    """'Meeting brief': the region's brief as Word and PDF, built only when a button is clicked, cached by inputs."""
+    """'Meeting brief': the region's brief as Word and PDF, built only when a button is clicked, cached by inputs.
+
+    Streamlit runs a deferred download's callable in a worker thread, so a build never holds up the server's
+    event loop or other sessions' reruns.
+    """
     st.subheader("Meeting brief")
     st.caption(
         f"A 2–4 page brief on {name} with these filters: key facts, trade per statistics side, meetings and "
