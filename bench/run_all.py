@@ -3,7 +3,8 @@
 1. Fact base load + validation vs a plain pandas read of the same CSVs.
 2. Meeting analyzer on a 5,000-word report vs a bare regex word count over the same text.
 3. Script run time per page (AppTest), p50/p95 over repeated reruns.
-4. Browser (bench/browser.py): warm first chart and filter changes, dashboard vs a minimal Streamlit
+4. Meeting brief (bench/brief.py): build time for the region with the most data, budget 3 s.
+5. Browser (bench/browser.py): warm first chart and filter changes, dashboard vs a minimal Streamlit
    app, and the dashboard server's memory after five sessions have visited every page.
 Run: make bench   (part 4 needs Debian's chromium; it is skipped with a note when absent)
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench import browser
+from bench import brief, browser
 from bench.browser import p95
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +79,7 @@ def main() -> None:
     bench_data()
     bench_extract()
     bench_script_runs()
+    brief.main()
     browser.main()
 
 

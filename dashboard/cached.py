@@ -6,11 +6,16 @@ Results are shared read-only objects (cache_resource): pages must not modify the
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from analysis.brief import build as brief_build
+from analysis.brief import model as brief_model
+from analysis.brief.docx_render import render_docx
+from analysis.brief.pdf_render import render_pdf
 from analysis.data import geo
 from analysis.data.tables import FactBase, data_dir, load_factbase
 from analysis.data.validation import DataValidationError
@@ -132,6 +137,29 @@ def target_progress(side: str, regions: tuple[str, ...]) -> pd.DataFrame:
     tp = tp[tp.region_iso.isin(regions)].reset_index(drop=True) if regions else tp
     names = fb.regions.set_index("iso_code").name_en
     return tp.assign(region=tp.region_iso.map(names))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def brief_inputs(side: str, years: tuple[int, int]) -> brief_build.BriefInputs:
+    """What every region's brief shares for one side and years, built from the caches above."""
+    return brief_build.prepare(
+        factbase(), side, years, best_figures(side), gravity(side, years), sector_matrix(years)
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def meeting_brief(side: str, iso: str, years: tuple[int, int], lang: str, day: str) -> brief_model.Brief:
+    """One region's brief (the document model), built once per inputs and day and shared by sessions."""
+    return brief_build.build_brief(
+        factbase(), iso, side, years, lang, date.fromisoformat(day), brief_inputs(side, years)
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def meeting_brief_file(side: str, iso: str, years: tuple[int, int], lang: str, day: str, ext: str) -> bytes:
+    """The brief as .docx or .pdf bytes (each format rendered only when asked for)."""
+    brief = meeting_brief(side, iso, years, lang, day)
+    return render_docx(brief) if ext == "docx" else render_pdf(brief)
 
 
 @st.cache_resource(show_spinner=False)

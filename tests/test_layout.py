@@ -16,7 +16,8 @@ ALLOWED = {
     "analyzer": {"data"},
     "models": {"data"},
     "views": {"models", "output", "data"},
-    "cli": {"data", "output", "analyzer", "models", "views"},
+    "brief": {"views", "models", "output", "data"},
+    "cli": {"data", "output", "analyzer", "models", "views", "brief"},
     "__main__": {"cli"},
     "__init__": set(),
 }

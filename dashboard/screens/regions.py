@@ -1,7 +1,11 @@
 """Regions: map, sortable region table, federal-district roll-up and a region profile."""
 
+from datetime import date
+from functools import partial
+
 import streamlit as st
 
+from analysis.brief.files import DOCX_MIME, PDF_MIME, brief_filename
 from analysis.data import geo
 from analysis.models import trade
 from analysis.output.formatting import fmt_count, fmt_musd
@@ -93,6 +97,38 @@ def show_peers(iso: str, name: str) -> None:
     widgets.download_buttons(frame, f"{iso}-peers", state, fb, "peers", applies=("years", "side"))
 
 
+def brief_action(iso: str, name: str) -> None:
+    """'Meeting brief': the region's brief as Word and PDF, built only when a button is clicked, cached by inputs.
+
+    Streamlit runs a deferred download's callable in a worker thread, so a build never holds up the server's
+    event loop or other sessions' reruns.
+    """
+    st.subheader("Meeting brief")
+    st.caption(
+        f"A 2–4 page brief on {name} with these filters: key facts, trade per statistics side, meetings and "
+        "targets, goods, opportunities, open proposals and talking points; every figure has a numbered source."
+    )
+    day = date.today().isoformat()
+    build = partial(cached.meeting_brief_file, state.side_choice, iso, state.years, "en", day)
+    row = st.container(horizontal=True)
+    row.download_button(
+        "⬇ Meeting brief (Word)",
+        data=partial(build, "docx"),
+        file_name=brief_filename(iso, name, day, "docx"),
+        mime=DOCX_MIME,
+        key="brief_docx",
+        on_click="ignore",
+    )
+    row.download_button(
+        "⬇ Meeting brief (PDF)",
+        data=partial(build, "pdf"),
+        file_name=brief_filename(iso, name, day, "pdf"),
+        mime=PDF_MIME,
+        key="brief_pdf",
+        on_click="ignore",
+    )
+
+
 if tab_map.open:
     with tab_map:
         st.subheader("Map: latest turnover by region")
@@ -133,6 +169,7 @@ if tab_districts.open:
 if tab_profile.open:
     with tab_profile:
         iso, name, prof = profile_region()
+        brief_action(iso, name)
         summary = cached.region_summary(state.side_choice, iso, state.years)
         st.markdown(summary.text)
         widgets.sources_list(summary.sources, "region_summary", "Sources of this summary")

@@ -1,0 +1,329 @@
+"""The meeting brief: every figure in the Word and PDF files is the analysis output and carries a source mark."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from analysis import cli
+from analysis.brief import chart
+from analysis.brief.build import SECTION_KEYS, BriefInputs, build_brief, prepare, side_kpis
+from analysis.brief.docx_render import render_docx
+from analysis.brief.files import brief_filename, brief_files
+from analysis.brief.model import Chart, Table
+from analysis.brief.pdf_render import render_pdf
+from analysis.brief.texts import EN, texts_for
+from analysis.data.filters import fact_years
+from analysis.models import potential, targets, trade
+from analysis.output.formatting import fmt_musd, fmt_pct
+from analysis.views import opportunity_views
+
+DAY = date(2026, 3, 1)
+HEADINGS = [EN[f"h_{k}"] for k in SECTION_KEYS]
+MARK = re.compile(r"\[\d+(?:, \d+)*\]")
+MONEY = re.compile(r"-?\$[\d,]+(?:\.\d)? (?:m|bn)")
+PERCENT = re.compile(r"[+-]?\d[\d,]*\.\d%")
+# Not figures: dates, part-year periods, years and year ranges, table/figure numbers, section numbers.
+NOT_FIGURES = [
+    r"\d{4}-\d{2}-\d{2}", r"\d{4}-(?:\d{2}\.\.\d{2}|H\d|Q\d)", r"\b(?:19|20)\d{2}(?:[–-](?:19|20)\d{2})?\b",
+    r"\b(?:Table|Figure) \d+", r"\b0–100\b", MARK.pattern,
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def inputs(fb) -> BriefInputs:
+    return prepare(fb)
+
+
+@pytest.fixture(scope="module")
+def tatarstan(fb, inputs):
+    brief = build_brief(fb, "RU-TA", today=DAY, inputs=inputs)
+    return brief, brief_files(brief)
+
+
+@pytest.fixture(scope="module")
+def kalmykia(fb, inputs):
+    brief = build_brief(fb, "RU-KL", today=DAY, inputs=inputs)
+    return brief, brief_files(brief)
+
+
+def docx_units(data: bytes) -> tuple[list[str], list[str], list[list[str]]]:
+    """Headings, body paragraphs before Sources, and table rows (as cell lists) of a .docx."""
+    doc = Document(io.BytesIO(data))
+    headings, body = [], []
+    for p in doc.paragraphs:
+        if p.style.name.startswith("Heading") or p.style.name == "Title":
+            headings.append(p.text)
+        elif headings and headings[-1] != EN["h_sources"]:
+            body.append(p.text)
+    rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows[1:]]
+    return headings, body, rows
+
+
+def figures_in(text: str) -> list[str]:
+    """Number tokens left once dates, years, periods, captions' numbers and marks are taken out."""
+    for pattern in NOT_FIGURES:
+        text = re.sub(pattern, " ", text)
+    return re.findall(r"\d[\d,.]*", text)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.:;])\s+(?=[A-Z])", text) if s]
+
+
+def expected_money_and_percent(fb, inputs: BriefInputs, iso: str) -> set[str]:
+    """Every money and percent figure the analysis functions give for the region, formatted as shown."""
+    values: set[str] = set()
+    for side, best in inputs.by_side.items():
+        rows = trade.region_series(best, iso)
+        rows = rows[rows.year.between(*inputs.years) & (rows.side == side)]
+        values |= {fmt_musd(v) for v in rows.value_musd}
+        wide = rows.pivot_table(index="year", columns="flow", values="value_musd")
+        if {"by_exports", "by_imports"} <= set(wide.columns):
+            values |= {fmt_musd(v) for v in (wide.by_exports - wide.by_imports).dropna()}
+        rows = rows.assign(side=side)
+        k = trade.latest_kpis(rows, side)
+        values |= {fmt_pct(v) for v in k.change_pct.dropna()}
+    values |= {fmt_musd(v) for v in trade.region_series(inputs.best, iso).value_musd}
+    values |= {fmt_musd(v) for v in trade.partial_year_figures(fb.trade_facts, iso).value_musd.dropna()}
+    tp = targets.target_progress(fb.meetings[fb.meetings.region_iso == iso], inputs.best)
+    values |= {fmt_musd(v) for v in pd.concat([tp.target_musd, tp.latest_actual_musd]).dropna()}
+    values |= {fmt_pct(v, signed=False) for v in tp.progress_pct.dropna()}
+    g = inputs.gravity
+    pot = opportunity_views.potential_ranking(g, (iso,))
+    if len(pot):
+        p = pot.iloc[0]
+        values |= {fmt_musd(p.expected_musd), fmt_musd(p.actual_musd)}
+        values |= {fmt_pct(p.actual_to_expected * 100, signed=False), fmt_pct(p.loo_error_pct)}
+        values.add(fmt_pct(abs(1 - p.actual_to_expected) * 100, signed=False))
+    values.add(fmt_pct(g.loo_median_abs_error_pct, signed=False))
+    return values
+
+
+@pytest.mark.parametrize("iso", ["RU-TA", "RU-KL", "RU-MOW"])
+def test_every_figure_in_the_docx_is_sourced_and_is_the_analysis_output(fb, inputs, iso):
+    brief = build_brief(fb, iso, today=DAY, inputs=inputs)
+    headings, body, rows = docx_units(render_docx(brief))
+    assert headings == [brief.title, *HEADINGS]
+    units = [s for p in body for s in sentences(p)] + [c for r in rows for c in r]
+    unsourced = [u for u in units if figures_in(u) and not MARK.search(u)]
+    assert unsourced == []
+    assert all(MARK.fullmatch(f.marks) for f in brief.figures)  # every figure written carries a mark
+    expected = expected_money_and_percent(fb, inputs, iso)
+    text = "\n".join(units)
+    shown = set(MONEY.findall(text)) | set(PERCENT.findall(text))
+    assert shown, "the brief shows no figure"
+    assert shown <= expected, shown - expected
+    marks = {int(n) for m in MARK.findall(text) for n in m.strip("[]").split(", ")}
+    assert marks == set(range(1, len(brief.sources) + 1))  # every mark resolves; every source is used
+
+
+def test_latest_figures_per_side_equal_latest_kpis(fb, inputs, tatarstan):
+    brief, files = tatarstan
+    _, _, rows = docx_units(files.docx)
+    flows = {EN[f"flow_{f}"]: f for f in ("turnover", "by_exports", "by_imports", "balance")}
+    checked = 0
+    for side in ("BY", "RU"):
+        rows_side = trade.region_series(inputs.by_side[side], "RU-TA")
+        k = trade.latest_kpis(rows_side[rows_side.year.between(*inputs.years)], side)
+        for r in k.itertuples(index=False):
+            cells = next(c for c in rows if c[0] == EN[f"flow_{r.flow}"] and c[1] == str(r.year))
+            assert fmt_musd(r.value_musd) in cells[2] and MARK.search(cells[2])
+            checked += 1
+    assert checked >= 4 and flows
+
+
+def test_tatarstan_has_chart_targets_and_potential(fb, inputs, tatarstan):
+    brief, files = tatarstan
+    doc = Document(io.BytesIO(files.docx))
+    assert len(doc.inline_shapes) == 1  # the trade chart
+    assert any(isinstance(b, Chart) for b in brief.section("trade").blocks)
+    headers = [[c.text for c in t.rows[0].cells] for t in doc.tables]
+    target_table = doc.tables[headers.index([EN[c] for c in ("col_set_on", "col_target", "col_by", "col_latest", "col_progress", "col_status")])]  # fmt: skip
+    tp = targets.target_progress(fb.meetings[fb.meetings.region_iso == "RU-TA"], inputs.best)
+    assert len(target_table.rows) - 1 == len(tp) >= 1
+    first = target_table.rows[1].cells
+    assert first[1].text.startswith(fmt_musd(tp.target_musd.iloc[0]))
+    assert first[4].text.startswith(fmt_pct(tp.progress_pct.iloc[0], signed=False))
+    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    assert sum(c.startswith("Table ") for c in captions) == len(doc.tables)
+    assert sum(c.startswith("Figure 1.") for c in captions) == 1
+    text = "\n".join(p.text for p in doc.paragraphs)
+    p = opportunity_views.potential_ranking(inputs.gravity, ("RU-TA",)).iloc[0]
+    assert f"expected turnover {fmt_musd(p.expected_musd)} [" in text and "modelled" in text
+    assert (
+        f"leave-one-out median error is {fmt_pct(inputs.gravity.loo_median_abs_error_pct, signed=False)}"
+        in text
+    )
+
+
+def test_kalmykia_says_data_are_thin_and_keeps_every_section(kalmykia):
+    brief, files = kalmykia
+    headings, body, rows = docx_units(files.docx)
+    assert headings == [brief.title, *HEADINGS]
+    text = "\n".join(body)
+    assert (
+        "Data on Republic of Kalmykia are thin: 1 full-year trade figure, 2 meetings and 3 goods mentions"
+        in text
+    )
+    assert "No numeric trade target is recorded for Republic of Kalmykia." in text
+    assert any(c[0] == "Turnover" and c[2].startswith("almost $3.0 m [") for c in rows)
+    assert "no figure is on record" not in text
+
+
+def test_pdf_has_the_same_figures_with_their_marks(fb, inputs, tatarstan, kalmykia):
+    for brief, files in (tatarstan, kalmykia):
+        reader = PdfReader(io.BytesIO(files.pdf))
+        assert 2 <= len(reader.pages) <= 5
+        text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+        for h in HEADINGS:
+            assert h in text
+        docx_text = re.sub(
+            r"\s+", " ", "\n".join(p.text for p in Document(io.BytesIO(files.docx)).paragraphs)
+        )
+        expected = expected_money_and_percent(fb, inputs, brief.iso)
+        shown = set(MONEY.findall(text)) | set(PERCENT.findall(text))
+        assert shown <= expected, shown - expected
+        docx_doc = Document(io.BytesIO(files.docx))
+        docx_text += " ".join(c.text for t in docx_doc.tables for r in t.rows for c in r.cells)
+        assert shown == set(MONEY.findall(docx_text)) | set(PERCENT.findall(docx_text))
+        # Each figure the builder wrote is in the PDF with its marks close behind (a template may put a
+        # year or a unit in between, e.g. "4,004,809 (2021) [1]").
+        missing = [
+            f
+            for f in brief.figures
+            if not re.search(re.escape(f.text) + r"[^\[]{0,120}" + re.escape(f.marks), text)
+        ]
+        assert missing == []
+
+
+def test_pdf_prints_cyrillic_with_the_embedded_font():
+    from analysis.brief.model import Brief, Paragraph, Section
+
+    brief = Brief("RU-KL", "Калмыкия", "2026-03-01", "en", "Справка: Республика Калмыкия",
+                  [Section("facts", "1. Ключевые факты", [Paragraph("Элиста — столица.")])], [])  # fmt: skip
+    text = PdfReader(io.BytesIO(render_pdf(brief))).pages[0].extract_text()
+    assert "Справка: Республика Калмыкия" in text and "Элиста — столица." in text
+
+
+def test_every_region_builds_and_opens_with_every_heading(fb, inputs):
+    ru = fb.regions[fb.regions.country == "RU"].iso_code.tolist()
+    assert len(ru) == 83
+    started, cpu = time.perf_counter(), time.process_time()
+    for iso in ru:
+        brief = build_brief(fb, iso, today=DAY, inputs=inputs)
+        headings, _, _ = docx_units(render_docx(brief))
+        assert headings == [brief.title, *HEADINGS], iso
+        for section in brief.sections[:-2]:
+            assert section.blocks, f"{iso}: {section.key} is empty without a sentence"
+    print(
+        f"83 briefs (docx): {time.perf_counter() - started:.1f} s wall, {time.process_time() - cpu:.1f} s CPU"
+    )
+    for iso in ("RU-AL", "RU-CHU", "RU-MOW"):  # PDF for a few: no figures, few, the most
+        reader = PdfReader(io.BytesIO(render_pdf(build_brief(fb, iso, today=DAY, inputs=inputs))))
+        assert all(h in " ".join(p.extract_text() for p in reader.pages) for h in HEADINGS)
+
+
+def test_side_kpis_never_compute_a_change_across_sides():
+    rows = pd.DataFrame(
+        {
+            "region_iso": "RU-XX",
+            "year": [2022, 2023, 2023],
+            "flow": ["turnover", "turnover", "by_exports"],
+            "value_musd": [100.0, 150.0, 90.0],
+            "side": ["BY", "RU", "RU"],
+            "qualifier": "exact",
+            "source_url": ["a", "b", "c"],
+        }
+    )
+    ru = side_kpis(rows, "RU-XX", "RU", (2015, 2025))
+    assert ru.flow.tolist() == ["turnover", "by_exports"]
+    assert np.isnan(ru.change_pct).all()  # 2022 is BY: no change from it to RU's 2023
+    by = side_kpis(rows.assign(side="BY"), "RU-XX", "BY", (2015, 2025))
+    assert by.set_index("flow").change_pct["turnover"] == pytest.approx(50.0)  # 150 / 100 − 1, same side
+
+
+def test_filters_reach_the_brief(fb):
+    brief = build_brief(fb, "RU-TA", side="RU", years=(2019, 2025), today=DAY)
+    text = "\n".join(b.text for s in brief.sections for b in s.blocks if hasattr(b, "text"))
+    assert "Filters: Russian statistics; years 2019–2025." in text
+    tables = [b for b in brief.section("trade").blocks if isinstance(b, Table)]
+    assert all("Belarusian statistics" not in t.caption for t in tables)
+    series = trade.region_series(trade.best_annual_figures(fb.trade_facts, "RU"), "RU-TA")
+    series = series[series.year.between(2019, 2025)]
+    chart_table = tables[-1]
+    assert [r[0] for r in chart_table.rows] == sorted(series.year.astype(str).unique().tolist())
+
+
+def test_russian_falls_back_to_english_with_a_note(fb, inputs):
+    brief = build_brief(fb, "RU-KL", lang="ru", today=DAY, inputs=inputs)
+    assert brief.lang == "en"
+    assert brief.section("facts").blocks[1].text == texts_for("ru").fallback_note
+    assert "Russian version" in texts_for("ru").fallback_note
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"iso": "RU-XX"}, "unknown Russian region"), ({"iso": "BY-HM"}, "unknown Russian region"),
+     ({"side": "EU"}, "side must be"), ({"lang": "de"}, "lang must be"), ({"years": (2025, 2019)}, "years")],
+)  # fmt: skip
+def test_bad_input_is_refused(fb, kwargs, message):
+    args = {"iso": "RU-KL"} | kwargs
+    with pytest.raises(ValueError, match=message):
+        build_brief(fb, args.pop("iso"), **args)
+
+
+def test_file_names_say_region_and_date(tatarstan):
+    _, files = tatarstan
+    assert files.docx_name == "meeting-brief_RU-TA_republic-of-tatarstan_2026-03-01.docx"
+    assert files.pdf_name == brief_filename("RU-TA", "Republic of Tatarstan", "2026-03-01", "pdf")
+
+
+def test_chart_uses_the_dashboard_colours():
+    from dashboard import widgets
+
+    assert chart.PALETTE == widgets.PALETTE
+    assert chart.SIDE_COLOURS == widgets.SIDE_COLOURS
+    with pytest.raises(ValueError):
+        chart.flow_bars_png(pd.DataFrame(columns=["year", "flow", "value_musd", "side"]), {})
+
+
+def test_cli_writes_docx_and_pdf(tmp_path, capsys, fb):
+    out = tmp_path / "brief.docx"
+    code = cli.main(["brief", "RU-TA", "--out", str(out), "--pdf", "--side", "RU", "--years", "2019-2025"])
+    assert code == 0
+    assert capsys.readouterr().out.split() == [str(out), str(out.with_suffix(".pdf"))]
+    headings, body, _ = docx_units(out.read_bytes())
+    assert headings[1:] == HEADINGS
+    assert any("Filters: Russian statistics; years 2019–2025." in p for p in body)
+    assert len(PdfReader(out.with_suffix(".pdf")).pages) >= 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [(["brief", "RU-XX", "--out", "b.docx"], "unknown Russian region"),
+     (["brief", "RU-TA", "--out", "b.txt"], "must name a .docx")],
+)  # fmt: skip
+def test_cli_bad_input_exits_2(tmp_path, capsys, argv, message):
+    argv = [a if a not in ("b.docx", "b.txt") else str(tmp_path / a) for a in argv]
+    assert cli.main(argv) == 2
+    assert message in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["brief", "RU-TA", "--out", str(tmp_path / "b.docx"), "--years", "2025-2019"])
+    assert exc.value.code == 2
+
+
+def test_gravity_inputs_match_the_opportunities_page(fb, inputs):
+    g = potential.fit_gravity(
+        trade.best_annual_figures(fb.trade_facts), fb.regions, fact_years(fb.trade_facts)
+    )
+    assert inputs.gravity.n == g.n
+    assert inputs.gravity.loo_median_abs_error_pct == pytest.approx(g.loo_median_abs_error_pct)
