@@ -1,5 +1,7 @@
 """Gravity PPML, sector-gap classification and target arithmetic against hand-computed values."""
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -192,16 +194,13 @@ def _tiny_factbase(fb) -> FactBase:
             },
         ]
     )
-    return FactBase(
-        sectors,
-        regions,
-        fb.region_aliases,
-        fb.fx_rates,
-        fb.trade_facts,
-        meetings,
-        products,
-        sector_facts,
-        fb.data_dir,
+    return dataclasses.replace(
+        fb,
+        sectors=sectors,
+        regions=regions,
+        meetings=meetings,
+        product_mentions=products,
+        sector_facts=sector_facts,
     )
 
 

@@ -42,6 +42,21 @@ TABLE_NOTES = {
         "Project's own, from the sector contract",
         "Project's own",
     ),
+    "region_indicators": (
+        "Population (end of 2022), GRP 2021 (million RUB) and GRP per capita (RUB) of all 83 subjects",
+        "Rosstat, Russian Statistical Yearbook 2023, tables 4.2 and 12.22 (official statistics)",
+        "Official statistics, with attribution",
+    ),
+    "region_foreign_trade": (
+        "Each subject's foreign trade in 2021 with all partners, the CIS and far abroad, million USD",
+        "Rosstat, Russian Statistical Yearbook 2023, table 25.4 (official statistics)",
+        "Official statistics, with attribution",
+    ),
+    "national_goods": (
+        "Russia's exports to and imports from Belarus of main goods, 2020–2021, physical units (side RU)",
+        "Rosstat, Russian Statistical Yearbook 2023, tables 25.20 and 25.21 (official statistics)",
+        "Official statistics, with attribution",
+    ),
     "fx_rates": (
         "Annual average RUB per USD used to convert rouble figures",
         "Bank of Russia official rates, averaged (ruxpert.ru table)",
