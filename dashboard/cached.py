@@ -115,7 +115,9 @@ def sector_page(
 
 @st.cache_resource(show_spinner="Fitting the gravity model…", max_entries=16)
 def gravity(side: str, years: tuple[int, int]) -> potential.GravityResult:
-    return potential.fit_gravity(best_figures(side), factbase().regions, years)
+    fb = factbase()
+    economy = potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
+    return potential.fit_gravity(best_figures(side), fb.regions, years, economy)
 
 
 @st.cache_resource(**CACHE)

@@ -201,7 +201,8 @@ def test_sectors_page_lead_sectors_first():
 
 def test_opportunities_page_numbers_match_functions(fb):
     at = run_page("screens/opportunities.py", years="2015-2025")
-    g = potential.fit_gravity(trade.best_annual_figures(fb.trade_facts), fb.regions, (2015, 2025))
+    economy = potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
+    g = potential.fit_gravity(trade.best_annual_figures(fb.trade_facts), fb.regions, (2015, 2025), economy)
     ranking = opportunity_views.potential_ranking(g).head(20)
     spec = chart(at, 0)
     actual, expected = spec["data"][0], spec["data"][1]
@@ -209,13 +210,19 @@ def test_opportunities_page_numbers_match_functions(fb):
     assert decode(expected["x"]) == pytest.approx(ranking.expected_musd.to_numpy())
     assert decode(actual["x"]) == pytest.approx(ranking.actual_musd.to_numpy())
     assert any(m.value == opportunity_views.fit_summary(g) for m in at.markdown)
+    # The first line under the heading names the method and its inputs; the fit line names both models.
+    assert at.markdown[0].value == opportunity_views.METHOD_LINE and "PPML" in at.markdown[0].value
+    assert f"**{g.spec}**" in opportunity_views.fit_summary(
+        g
+    ) and "Replaced model: population + distance" in (opportunity_views.fit_summary(g))
     assert f"**{g.n} regions**" in opportunity_views.fit_summary(g)
     assert any("Modelled, not reported" in c.value for c in at.caption)
     assert_downloads(at, 1)
     at.session_state["more_method"] = True  # opening "Method, coefficients and caveats"
     at.run()
     assert at.dataframe[0].value.term.tolist() == g.coefficients.term.tolist()
-    assert_downloads(at, 2)
+    assert at.dataframe[1].value.spec.tolist() == g.candidates.spec.tolist()
+    assert_downloads(at, 3)
     at = run_page(
         "screens/opportunities.py", years="2015-2025", opportunities_view="Potential map (modelled)"
     )

@@ -104,7 +104,8 @@ INDICATORS = pd.DataFrame(
         ),
         (
             "Expected turnover",
-            "PPML gravity prediction from population and distance to Minsk",
+            "PPML gravity prediction; specification (population or GRP, distance to Minsk, 2021 CIS trade, "
+            "border, 2022+ period) chosen by leave-one-out error",
             "modelled",
         ),
         ("Untapped potential", "Expected minus reported turnover", "modelled"),
