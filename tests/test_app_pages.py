@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.data import catalog
 from analysis.data.filters import fact_years
 from analysis.models import potential, targets, trade
 from analysis.models.opportunities import sector_matrix
@@ -279,7 +280,10 @@ def test_data_methods_page(fb):
     assert cat.set_index("table").loc["trade_facts", "rows"] == len(fb.trade_facts)
     assert cat.set_index("table").loc["fx_rates", "dates"] == "2024"  # one publication date, not a range
     assert at.table[1].value.index.name == "indicator"
-    assert_downloads(at, 3)  # catalogue, the chosen dataset, indicators
+    kinds = at.dataframe[0].value.set_index("table")
+    assert kinds.loc["all figures"].tolist() == catalog.figures_by_source_kind(fb).iloc[-1, 1:].tolist()
+    assert kinds.loc["region_indicators", "official statistics"] == 249  # 83 subjects × 3 Rosstat figures
+    assert_downloads(at, 4)  # catalogue, figures by kind of source, the chosen dataset, indicators
     picker = at.selectbox(key="dataset_pick")
     assert set(picker.options) >= {f"{t}.csv ({n} rows)" for t, n in zip(cat.table, cat.rows, strict=True)}
     picker.set_value("meetings").run()

@@ -154,3 +154,36 @@ def test_every_subject_once_in_the_committed_tables(fb):
     # total = CIS + far abroad within the yearbook's rounding (0.1 million USD per cell)
     wide = trade.pivot_table(index=["iso_code", "flow"], columns="partner", values="value")
     assert ((wide.world - wide.cis - wide.far_abroad).abs() <= 0.25).all()
+
+
+def test_source_kinds_by_hand():
+    from analysis.data import catalog
+
+    assert catalog.source_kind("https://rosstat.gov.ru/folder/210/document/12994") == "official statistics"
+    assert catalog.source_kind("https://president.gov.by/ru/events/x") == "official statement"
+    assert catalog.source_kind("http://krupki.gov.by/news/1") == "official statement"
+    assert catalog.source_kind("https://soyuz.by./news") == "official statement"
+    assert catalog.source_kind("https://tass.com/economy/1646501") == "press"
+    assert catalog.source_kind("https://www.belta.by/economics/view/1") == "press"
+
+
+def test_figures_by_source_kind(fb):
+    from analysis.data import catalog
+
+    t = catalog.figures_by_source_kind(fb).set_index("table")
+    assert t.loc["national_goods"].tolist() == [102, 0, 0, 102]
+    assert t.loc["trade_facts", "official statistics"] == 15  # table 25.5: 5 years × 3 flows
+    assert (t[list(catalog.SOURCE_KINDS)].sum(axis=1) == t.figures).all()
+    assert t.loc["all figures", "figures"] == t.drop("all figures").figures.sum()
+
+
+def test_relay_copies_give_way_to_the_primary_source(fb):
+    """Where the same national figure is on file from an aggregator and from a primary source, the primary is kept."""
+    from datasets.build import adopt_reference
+
+    assert adopt_reference.is_relay_site("https://www.urdupoint.com/en/world/x.html")
+    assert adopt_reference.is_relay_site("https://dck8xvlq18iei.cloudfront.net/ru/361832")
+    assert not adopt_reference.is_relay_site("https://tass.com/economy/1646501")
+    f = fb.trade_facts.set_index("fact_id")
+    assert f.at["RU:2022:turnover:RU:1", "source_url"] == "https://tass.com/economy/1646501"
+    assert "vedomosti.ru" in f.at["RU:2025-01..10:turnover:BY:1", "source_url"]

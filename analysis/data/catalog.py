@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pandas as pd
 
 from analysis.data.tables import FactBase
@@ -140,3 +142,44 @@ def table_catalogue(fb: FactBase) -> pd.DataFrame:
         df = getattr(fb, name)
         rows.append((name, len(df), what, source, licence, _date_range(df)))  # file: datasets/<table>.csv
     return pd.DataFrame(rows, columns=["table", "rows", "what", "source", "licence", "dates"])
+
+
+# Kinds of source, judged by the host of source_url (documented on the Data & methods page).
+OFFICIAL_STATISTICS_HOSTS = frozenset({"rosstat.gov.ru", "gks.ru", "belstat.gov.by", "customs.gov.ru"})
+OFFICIAL_STATEMENT_HOSTS = frozenset(
+    {"president.gov.by", "government.by", "kremlin.ru", "government.ru", "souzveche.ru", "soyuz.by", "mid.ru"}
+)
+OFFICIAL_SUFFIXES = (".gov.by", ".gov.ru")
+SOURCE_KINDS = ("official statistics", "official statement", "press")
+SOURCE_KIND_NOTE = (
+    "Kind of source, by the address of each figure's source_url: *official statistics* = a statistics office "
+    "(Rosstat, Belstat, customs); *official statement* = a president's, government's, ministry's, regional or "
+    "district administration's or Union State site (gov.by, gov.ru, kremlin.ru, souzveche.ru, soyuz.by …); "
+    "*press* = news agencies (BelTA, TASS included) and other media."
+)
+FIGURE_TABLES = ("trade_facts", "sector_facts", "region_indicators", "region_foreign_trade", "national_goods")
+
+
+def source_kind(url: str) -> str:
+    """'official statistics', 'official statement' or 'press' for a source URL."""
+    host = urlparse(url).netloc.lower().removeprefix("www.").rstrip(".")
+    if host in OFFICIAL_STATISTICS_HOSTS:
+        return "official statistics"
+    if host in OFFICIAL_STATEMENT_HOSTS or host.endswith(OFFICIAL_SUFFIXES):
+        return "official statement"
+    return "press"
+
+
+def figures_by_source_kind(fb: FactBase) -> pd.DataFrame:
+    """Figures (rows with a value) per table and kind of source, with a total row; counts of rows."""
+    rows = []
+    for name in FIGURE_TABLES:
+        df = getattr(fb, name)
+        df = df[df.value.notna()] if "value" in df.columns else df
+        kinds = df.source_url.map(source_kind).value_counts()
+        rows.append([name, *(int(kinds.get(k, 0)) for k in SOURCE_KINDS), len(df)])
+    out = pd.DataFrame(rows, columns=["table", *SOURCE_KINDS, "figures"])
+    total = out.drop(columns="table").sum()
+    return pd.concat(
+        [out, pd.DataFrame([["all figures", *total.tolist()]], columns=out.columns)], ignore_index=True
+    )
