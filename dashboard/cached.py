@@ -14,7 +14,7 @@ import streamlit as st
 from analysis.data import geo
 from analysis.data.tables import FactBase, data_dir, load_factbase
 from analysis.data.validation import DataValidationError
-from analysis.models import potential, targets, trade
+from analysis.models import potential, region_economics, targets, trade
 from analysis.models.opportunities import sector_matrix as _sector_matrix
 from analysis.views import opportunity_views, overview, profile, sector_cards, summaries
 
@@ -58,9 +58,17 @@ def kpis(years: tuple[int, int], side: str) -> pd.DataFrame:
 
 
 @st.cache_resource(**CACHE)
+def economy() -> pd.DataFrame:
+    """Rosstat population, GRP and 2021 CIS trade per region (see potential.region_economy)."""
+    fb = factbase()
+    return potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
+
+
+@st.cache_resource(**CACHE)
 def region_table(side: str, years: tuple[int, int]) -> pd.DataFrame:
     fb = factbase()
-    return trade.region_table(best_figures(side), fb.regions, fb.fx_rates, years)
+    table = trade.region_table(best_figures(side), fb.regions, fb.fx_rates, years)
+    return region_economics.add_economy(table, best_figures(side), economy(), fb.fx_rates)
 
 
 @st.cache_resource(**CACHE)
@@ -115,9 +123,7 @@ def sector_page(
 
 @st.cache_resource(show_spinner="Fitting the gravity model…", max_entries=16)
 def gravity(side: str, years: tuple[int, int]) -> potential.GravityResult:
-    fb = factbase()
-    economy = potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
-    return potential.fit_gravity(best_figures(side), fb.regions, years, economy)
+    return potential.fit_gravity(best_figures(side), factbase().regions, years, economy())
 
 
 @st.cache_resource(**CACHE)

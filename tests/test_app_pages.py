@@ -309,3 +309,20 @@ def test_long_lived_heap_is_frozen_after_a_page_run():
 
     run_page("screens/sectors.py")
     assert gc.get_freeze_count() > 10_000
+
+
+def test_region_profile_economy_and_table_columns(fb):
+    at = run_page("screens/regions.py", region="RU-BA", side="RU")
+    assert any(s.value == "Economy (official statistics)" for s in at.subheader)
+    eco = next(d.value for d in at.dataframe if "indicator" in d.value.columns).set_index("indicator")
+    grp = fb.region_indicators.set_index(["iso_code", "indicator"]).value
+    assert eco.at["GRP", "value"] == grp["RU-BA", "grp"] and eco.at["GRP", "year"] == 2021
+    assert eco.at["Population", "value"] == grp["RU-BA", "population"] * 1000
+    # Bashkortostan 2021, side RU: 292.2 / (818.2 + 210.8) CIS trade of table 25.4 = 28.4%
+    assert eco.at["Belarus share of the region's 2021 CIS trade", "value"] == pytest.approx(
+        292.2 / 1029.0 * 100
+    )
+    at = run_page("screens/regions.py", regions_view="Region table")
+    table = at.dataframe[0].value
+    assert table.grp_mrub.notna().sum() == 83 and set(table.grp_year) == {2021}
+    assert {"turnover_2021_pct_of_grp_2021", "population_year", "by_share_basis"} <= set(table.columns)

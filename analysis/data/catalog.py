@@ -96,12 +96,19 @@ INDICATORS = pd.DataFrame(
         ),
         (
             "Trade per capita",
-            "Turnover in USD divided by the region's population (census 2021 where available)",
+            "Latest turnover in USD divided by the region's population at the end of 2022 (Rosstat, table 4.2)",
             "derived",
         ),
         (
-            "Trade per GRP",
-            "Turnover as % of GRP converted at the GRP year's average rate (few regions have GRP)",
+            "Trade 2021 per GRP 2021",
+            "Belarus turnover of 2021 as % of the region's GRP of 2021 (Rosstat, table 12.22) at 2021's average "
+            "rate; only for regions with a 2021 figure",
+            "derived",
+        ),
+        (
+            "Belarus share of the region's 2021 CIS trade",
+            "Belarus turnover 2021 / the region's exports plus imports with all CIS countries in 2021 (Rosstat, "
+            "table 25.4); only when the Belarus figure is also Russian statistics (side RU)",
             "derived",
         ),
         (

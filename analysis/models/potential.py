@@ -103,7 +103,8 @@ def great_circle_km(lat1: float, lon1: float, lat2: np.ndarray, lon2: np.ndarray
 
 
 def region_economy(indicators: pd.DataFrame, foreign_trade: pd.DataFrame) -> pd.DataFrame:
-    """One row per region: population (persons), GRP (million RUB), 2021 CIS trade (million USD), with years.
+    """One row per region: population (persons), GRP (million RUB) and GRP per capita (RUB), 2021 CIS trade
+    (exports + imports, million USD), with years and the source URL.
 
     From the Rosstat tables `region_indicators` and `region_foreign_trade`.
     """
@@ -116,7 +117,9 @@ def region_economy(indicators: pd.DataFrame, foreign_trade: pd.DataFrame) -> pd.
             "population_year": years["population"].astype("Int64"),
             "grp_mrub": wide["grp"],
             "grp_year": years["grp"].astype("Int64"),
+            "grp_per_capita_rub": wide["grp_per_capita"],
             "cis_trade_2021_musd": cis.groupby("iso_code").value.sum(min_count=2),
+            "source_url": indicators.groupby("iso_code").source_url.first(),
         }
     )
     return out.rename_axis("iso_code").reset_index()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis.models import trade
+from analysis.models import region_economics, trade
 from analysis.output.formatting import fmt_count, fmt_musd
 from analysis.views import profile
 from dashboard import cached, charts, widgets
@@ -56,7 +56,9 @@ if tab_table.open:
     with tab_table:
         st.subheader("Region table")
         st.caption(
-            "Click a column header to sort. Values in million USD; per-capita in USD; per-GRP in % of GRP."
+            "Click a column header to sort. Values in million USD; per-capita in USD. Population (end of 2022), "
+            "GRP and GRP per capita (2021) are Rosstat's for every region, with their year in *_year columns; "
+            "turnover_2021_pct_of_grp_2021 compares Belarus turnover of 2021 with GRP of 2021 only."
         )
         widgets.table(shown, "region-table", state, fb, "region_table")
 
@@ -75,6 +77,15 @@ if tab_profile.open:
         summary = cached.region_summary(state.side_choice, iso)
         st.markdown(summary.text)
         widgets.sources_list(summary.sources, "region_summary", "Sources of this summary")
+
+        st.subheader("Economy (official statistics)")
+        economy = region_economics.profile_facts(table.set_index("iso_code").loc[iso])
+        st.caption(
+            "Rosstat, Russian Statistical Yearbook 2023. Trade per GRP uses Belarus turnover of 2021, the GRP's "
+            "year. Belarus's share of the region's CIS trade is shown only when both figures are Russian "
+            "statistics (choose side RU); an empty value means the figure is not on file, not zero."
+        )
+        widgets.table(economy, f"{iso}-economy", state, fb, "economy")
 
         series = prof["series"]
         st.subheader("Figures over time")
