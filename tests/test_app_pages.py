@@ -326,3 +326,17 @@ def test_region_profile_economy_and_table_columns(fb):
     table = at.dataframe[0].value
     assert table.grp_mrub.notna().sum() == 83 and set(table.grp_year) == {2021}
     assert {"turnover_2021_pct_of_grp_2021", "population_year", "by_share_basis"} <= set(table.columns)
+
+
+def test_sectors_page_national_goods_chart(fb):
+    at = run_page("screens/sectors.py", sectors_view="Goods traded with Belarus (Rosstat)")
+    rows = sector_cards.national_goods_rows(fb, "ru_imports_from_by")
+    spec = chart(at, 0)
+    bars_2021 = [t for t in spec["data"] if t["name"] == "2021"]
+    assert [t["y"][0] for t in bars_2021] == list(dict.fromkeys(rows.label))
+    assert [decode(t["x"])[0] for t in bars_2021] == rows[rows.year == 2021].value.tolist()
+    assert any("table 25.21" in c.value and "rosstat.gov.ru" in c.value for c in at.caption)
+    assert_downloads(at, 1)
+    at.radio(key="goods_direction").set_value("ru_exports_to_by").run()
+    exports = sector_cards.national_goods_rows(fb, "ru_exports_to_by")
+    assert len([t for t in chart(at, 0)["data"] if t["name"] == "2020"]) == exports["product"].nunique()
