@@ -372,12 +372,13 @@ def goods_bars(rows: pd.DataFrame) -> go.Figure:
             fig.add_trace(
                 go.Bar(
                     y=[label], x=v.value, name=str(year), orientation="h", marker_color=PALETTE[k % len(PALETTE)],
-                    legendgroup=str(year), showlegend=i == 1,
+                    legendgroup=str(year), showlegend=i == 1, texttemplate="%{x:,} (" + str(year) + ")",
+                    textposition="auto", cliponaxis=False,
                 ),
                 row=i, col=1,
             )  # fmt: skip
     fig.update_layout(barmode="group", height=max(260, 46 * len(labels) + 80), bargap=0.15)
-    fig.update_xaxes(showgrid=False, nticks=3)
+    fig.update_xaxes(showgrid=False, showticklabels=False, zeroline=False)
     margins(fig, l=text_px(labels) + TICK_PAD, t=40, b=30)
     top_legend(fig)
     return fig
