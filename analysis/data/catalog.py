@@ -11,7 +11,8 @@ from analysis.data.tables import FactBase
 TABLE_NOTES = {
     "trade_facts": (
         "Belarus ⇄ Russian region trade figures, one row per stated figure, and national totals (region RU)",
-        "Official statements and press reports (president.gov.by, belta.by, regional governments, TASS …); see source_url per row",
+        "Official statements and press reports (president.gov.by, belta.by, regional governments, TASS …) and "
+        "Rosstat's yearbook for Russia's national totals 2000–2021; see source_url per row",
         "Facts quoted with attribution; labels and notes are the project's own",
     ),
     "meetings": (
