@@ -374,3 +374,16 @@ def test_target_arithmetic():
     assert tp.loc["RU-B", "status"] == "achieved" and tp.loc["RU-B", "progress_pct"] == pytest.approx(110.0)
     assert tp.loc["RU-C", "status"] == "missed" and tp.loc["RU-C", "progress_pct"] == pytest.approx(80.0)
     assert tp.loc["RU-D", "status"] == "no figure since target set"
+
+
+def test_ranking_keeps_the_turnover_source_and_the_economy_source(fb):
+    from analysis.models import trade
+
+    economy = potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
+    g = potential.fit_gravity(trade.best_annual_figures(fb.trade_facts), fb.regions, (2015, 2025), economy)
+    ranking = opportunity_views.potential_ranking(g)
+    reported = ranking[ranking.actual_musd.notna()]
+    assert reported.source_url.str.startswith("http").all()
+    assert ranking.economy_source_url.eq("https://rosstat.gov.ru/folder/210/document/12994").all()
+    pts = opportunity_views.potential_map_rows(ranking)
+    assert len(pts) == ranking.untapped_musd.notna().sum()

@@ -222,7 +222,8 @@ def model_frame(
         population_harvest=ru.population.astype("float64"),
     )
     if economy is not None:
-        ru = ru.drop(columns="population").merge(economy, on="iso_code", how="left")
+        eco = economy.rename(columns={"source_url": "economy_source_url"})
+        ru = ru.drop(columns="population").merge(eco, on="iso_code", how="left")
         ru["population"] = ru.population_rosstat
     t = best[(best.flow == "turnover") & best.year.between(*years) & (best.region_iso != "RU")]
     latest = t.sort_values("year").drop_duplicates("region_iso", keep="last")

@@ -69,7 +69,7 @@ def potential_ranking(g: potential.GravityResult, region_filter: tuple[str, ...]
         "figure_type", "rank", "iso_code", "name_en", "federal_district", "actual_musd", "year", "side",
         "expected_musd", "untapped_musd", "actual_to_expected", "loo_expected_musd", "loo_error_pct",
         "population", "population_year", "grp_mrub", "grp_year", "cis_trade_2021_musd", "distance_km",
-        "in_sample", "lat", "lon", "source_url",
+        "in_sample", "lat", "lon", "source_url", "economy_source_url",
     ]  # fmt: skip
     t = t[[c for c in cols if c in t.columns]]
     return t.sort_values(["rank", "expected_musd"], ascending=[True, False], na_position="last").reset_index(
