@@ -387,3 +387,17 @@ def test_ranking_keeps_the_turnover_source_and_the_economy_source(fb):
     assert ranking.economy_source_url.eq("https://rosstat.gov.ru/folder/210/document/12994").all()
     pts = opportunity_views.potential_map_rows(ranking)
     assert len(pts) == ranking.untapped_musd.notna().sum()
+
+
+def test_fit_summary_says_so_when_no_specification_meets_the_goal():
+    base = potential.ModelScore("population + distance (harvested populations)", 20, 0.41, 140.0)
+    g = potential.GravityResult(
+        pd.DataFrame(), pd.DataFrame(), 20, 0.52, 81.4, (2022, 2025), "GRP + distance", base, pd.DataFrame()
+    )
+    line = opportunity_views.fit_summary(g)
+    assert "**GRP + distance** · fitted on **20 regions** · pseudo-R² **0.52**" in line
+    assert "leave-one-out median error **81%**" in line
+    assert (
+        "Replaced model: population + distance (harvested populations) · 20 regions · pseudo-R² 0.41" in line
+    )
+    assert "No specification gets the leave-one-out error to 65% or below" in line
