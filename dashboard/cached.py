@@ -19,7 +19,7 @@ from analysis.brief.pdf_render import render_pdf
 from analysis.data import geo
 from analysis.data.tables import FactBase, data_dir, load_factbase
 from analysis.data.validation import DataValidationError
-from analysis.models import potential, targets, trade
+from analysis.models import potential, region_economics, targets, trade
 from analysis.models.opportunities import sector_matrix as _sector_matrix
 from analysis.views import opportunity_views, overview, profile, sector_cards, summaries
 
@@ -63,9 +63,17 @@ def kpis(years: tuple[int, int], side: str) -> pd.DataFrame:
 
 
 @st.cache_resource(**CACHE)
+def economy() -> pd.DataFrame:
+    """Rosstat population, GRP and 2021 CIS trade per region (see potential.region_economy)."""
+    fb = factbase()
+    return potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
+
+
+@st.cache_resource(**CACHE)
 def region_table(side: str, years: tuple[int, int]) -> pd.DataFrame:
     fb = factbase()
-    return trade.region_table(best_figures(side), fb.regions, fb.fx_rates, years)
+    table = trade.region_table(best_figures(side), fb.regions, fb.fx_rates, years)
+    return region_economics.add_economy(table, best_figures(side), economy(), fb.fx_rates)
 
 
 @st.cache_resource(**CACHE)
@@ -122,7 +130,7 @@ def sector_page(
 
 @st.cache_resource(show_spinner="Fitting the gravity model…", max_entries=16)
 def gravity(side: str, years: tuple[int, int]) -> potential.GravityResult:
-    return potential.fit_gravity(best_figures(side), factbase().regions, years)
+    return potential.fit_gravity(best_figures(side), factbase().regions, years, economy())
 
 
 @st.cache_resource(**CACHE)

@@ -421,3 +421,30 @@ def hbar(
     )
     margins(fig, l=text_px(labels) + TICK_PAD, t=20, b=60, r=30)
     return fig
+
+
+@reused_while_inputs_same
+def goods_bars(rows: pd.DataFrame) -> go.Figure:
+    """One small bar pair (2020, 2021) per good, each on its own axis in its own unit (goods differ in unit)."""
+    from plotly.subplots import make_subplots
+
+    labels = list(dict.fromkeys(rows.label))
+    fig = make_subplots(rows=max(len(labels), 1), cols=1, shared_xaxes=False, vertical_spacing=0.012)
+    years = sorted(rows.year.dropna().unique())
+    for i, label in enumerate(labels, start=1):
+        g = rows[rows.label == label]
+        for k, year in enumerate(years):
+            v = g[g.year == year]
+            fig.add_trace(
+                go.Bar(
+                    y=[label], x=v.value, name=str(year), orientation="h", marker_color=PALETTE[k % len(PALETTE)],
+                    legendgroup=str(year), showlegend=i == 1, texttemplate="%{x:,} (" + str(year) + ")",
+                    textposition="auto", cliponaxis=False,
+                ),
+                row=i, col=1,
+            )  # fmt: skip
+    fig.update_layout(barmode="group", height=max(260, 46 * len(labels) + 80), bargap=0.15)
+    fig.update_xaxes(showgrid=False, showticklabels=False, zeroline=False)
+    margins(fig, l=text_px(labels) + TICK_PAD, t=40, b=30)
+    top_legend(fig)
+    return fig

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.data import catalog
 from analysis.data.filters import fact_years
 from analysis.models import potential, targets, trade
 from analysis.models.opportunities import sector_matrix
@@ -223,7 +224,8 @@ def test_sectors_page_lead_sectors_first():
 
 def test_opportunities_page_numbers_match_functions(fb):
     at = run_page("screens/opportunities.py", years="2015-2025")
-    g = potential.fit_gravity(trade.best_annual_figures(fb.trade_facts), fb.regions, (2015, 2025))
+    economy = potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
+    g = potential.fit_gravity(trade.best_annual_figures(fb.trade_facts), fb.regions, (2015, 2025), economy)
     ranking = opportunity_views.potential_ranking(g).head(20)
     spec = chart(at, 0)
     actual, expected = spec["data"][0], spec["data"][1]
@@ -231,13 +233,19 @@ def test_opportunities_page_numbers_match_functions(fb):
     assert decode(expected["x"]) == pytest.approx(ranking.expected_musd.to_numpy())
     assert decode(actual["x"]) == pytest.approx(ranking.actual_musd.to_numpy())
     assert any(m.value == opportunity_views.fit_summary(g) for m in at.markdown)
+    # The first line under the heading names the method and its inputs; the fit line names both models.
+    assert at.markdown[0].value == opportunity_views.METHOD_LINE and "PPML" in at.markdown[0].value
+    assert f"**{g.spec}**" in opportunity_views.fit_summary(
+        g
+    ) and "Replaced model: population + distance" in (opportunity_views.fit_summary(g))
     assert f"**{g.n} regions**" in opportunity_views.fit_summary(g)
     assert any("Modelled, not reported" in c.value for c in at.caption)
     assert_downloads(at, 1)
     at.session_state["more_method"] = True  # opening "Method, coefficients and caveats"
     at.run()
     assert at.dataframe[0].value.term.tolist() == g.coefficients.term.tolist()
-    assert_downloads(at, 2)
+    assert at.dataframe[1].value.spec.tolist() == g.candidates.spec.tolist()
+    assert_downloads(at, 3)
     at = run_page(
         "screens/opportunities.py", years="2015-2025", opportunities_view="Potential map (modelled)"
     )
@@ -295,7 +303,10 @@ def test_data_methods_page(fb):
     assert cat.set_index("table").loc["trade_facts", "rows"] == len(fb.trade_facts)
     assert cat.set_index("table").loc["fx_rates", "dates"] == "2024"  # one publication date, not a range
     assert at.table[1].value.index.name == "Indicator"
-    assert_downloads(at, 3)  # catalogue, the chosen dataset, indicators
+    kinds = at.dataframe[0].value.set_index("table")
+    assert kinds.loc["all figures"].tolist() == catalog.figures_by_source_kind(fb).iloc[-1, 1:].tolist()
+    assert kinds.loc["region_indicators", "official statistics"] == 249  # 83 subjects × 3 Rosstat figures
+    assert_downloads(at, 4)  # catalogue, figures by kind of source, the chosen dataset, indicators
     picker = at.selectbox(key="dataset_pick")
     assert set(picker.options) >= {f"{t}.csv ({n} rows)" for t, n in zip(cat.table, cat.rows, strict=True)}
     picker.set_value("meetings").run()
@@ -326,7 +337,7 @@ def test_long_lived_heap_is_frozen_after_a_page_run():
 PAGE_VIEWS = [
     (None, "overview_view", ["Trade over time", "Top regions", "Meeting agenda"]),
     ("screens/regions.py", "regions_view", ["Region profile", "Meetings and goods", "Map", "Region table", "Federal districts"]),
-    ("screens/sectors.py", "sectors_view", ["Overview", "Sector cards"]),
+    ("screens/sectors.py", "sectors_view", ["Overview", "Sector cards", "Goods traded with Belarus (Rosstat)"]),
     ("screens/opportunities.py", "opportunities_view", ["Regional potential (modelled)", "Sector gaps", "Targets"]),
     ("screens/data_methods.py", None, [None]),
 ]  # fmt: skip
@@ -356,3 +367,34 @@ def test_every_view_with_filters_has_readable_headers_and_says_what_it_ignores(p
     assert len(notes) <= n_downloads  # one note at most per download, never a stray one
     if (tab_key, tab) in {("overview_view", "Trade over time"), ("regions_view", "Map")}:
         assert notes, "a chart that ignores a set filter says so"
+
+
+def test_region_profile_economy_and_table_columns(fb):
+    at = run_page("screens/regions.py", region="RU-BA", side="RU")
+    assert any(s.value == "Economy (official statistics)" for s in at.subheader)
+    eco = next(d.value for d in at.dataframe if "indicator" in d.value.columns).set_index("indicator")
+    grp = fb.region_indicators.set_index(["iso_code", "indicator"]).value
+    assert eco.at["GRP", "value"] == grp["RU-BA", "grp"] and eco.at["GRP", "year"] == 2021
+    assert eco.at["Population", "value"] == grp["RU-BA", "population"] * 1000
+    # Bashkortostan 2021, side RU: 292.2 / (818.2 + 210.8) CIS trade of table 25.4 = 28.4%
+    assert eco.at["Belarus share of the region's 2021 CIS trade", "value"] == pytest.approx(
+        292.2 / 1029.0 * 100
+    )
+    at = run_page("screens/regions.py", regions_view="Region table")
+    table = at.dataframe[0].value
+    assert table.grp_mrub.notna().sum() == 83 and set(table.grp_year) == {2021}
+    assert {"turnover_2021_pct_of_grp_2021", "population_year", "by_share_basis"} <= set(table.columns)
+
+
+def test_sectors_page_national_goods_chart(fb):
+    at = run_page("screens/sectors.py", sectors_view="Goods traded with Belarus (Rosstat)")
+    rows = sector_cards.national_goods_rows(fb, "ru_imports_from_by")
+    spec = chart(at, 0)
+    bars_2021 = [t for t in spec["data"] if t["name"] == "2021"]
+    assert [t["y"][0] for t in bars_2021] == list(dict.fromkeys(rows.label))
+    assert [decode(t["x"])[0] for t in bars_2021] == rows[rows.year == 2021].value.tolist()
+    assert any("table 25.21" in c.value and "rosstat.gov.ru" in c.value for c in at.caption)
+    assert_downloads(at, 1)
+    at.radio(key="goods_direction").set_value("ru_exports_to_by").run()
+    exports = sector_cards.national_goods_rows(fb, "ru_exports_to_by")
+    assert len([t for t in chart(at, 0)["data"] if t["name"] == "2020"]) == exports["product"].nunique()

@@ -205,3 +205,28 @@ def test_back_and_forward_restore_the_previous_view(page, server_url):
     page.go_forward()
     expect(side_caption()).to_contain_text("Russian statistics", timeout=30_000)
     expect(page).to_have_url(re.compile(r"regions_view=Region\+table"))  # the open tab is kept
+
+
+def test_goods_traded_with_belarus_flow(page, server_url):
+    """Sectors → the Rosstat goods tab: switch to Russia's exports, download, and find the table's figures."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{server_url}/sectors?sectors_view=Goods+traded+with+Belarus+%28Rosstat%29")
+    expect(
+        page.get_by_role("heading", name="Russia's trade with Belarus in main goods, 2020–2021")
+    ).to_be_visible(timeout=60_000)
+    expect(
+        page.get_by_role("link", name="Rosstat, Russian Statistical Yearbook 2023, table 25.21")
+    ).to_be_visible()
+    page.get_by_text("Russia's exports to Belarus").click()
+    expect(
+        page.get_by_role("link", name="Rosstat, Russian Statistical Yearbook 2023, table 25.20")
+    ).to_be_visible(timeout=60_000)
+    wait_for_app(page)
+    csv_file = download(page, page.get_by_role("button", name="⬇ CSV").first)
+    assert csv_file.suggested_filename.startswith("rosstat-goods-ru-exports-to-by")
+    rows = list(csv.DictReader(io.StringIO(Path(csv_file.path()).read_text(encoding="utf-8-sig"))))
+    tractors = {r["year"]: r for r in rows if r["product"] == "Tractors, including semi-tractors"}
+    assert float(tractors["2021"]["value"]) == 1492 and tractors["2021"]["unit"] == "pieces"  # table 25.20
+    assert {r["side"] for r in rows} == {"RU"}
+    page.screenshot(path=str(ARTIFACTS / "flow-goods-traded.png"), full_page=False)

@@ -155,3 +155,24 @@ def test_every_fact_has_source_and_date(fb):
         assert df.source_url.str.match(r"https?://").all(), name
     assert (fb.trade_facts.published != "").all()
     assert (fb.meetings.date != "").all()
+
+
+def test_economy_ratios_only_like_for_like(fb):
+    """Trade per GRP only for a 2021 turnover (GRP's year); CIS share only when both are Russian statistics."""
+    from analysis.models import potential, region_economics
+
+    best = trade.best_annual_figures(fb.trade_facts, side="best")
+    table = trade.region_table(best, fb.regions, fb.fx_rates, (2015, 2025))
+    eco = potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
+    out = region_economics.add_economy(table, best, eco, fb.fx_rates).set_index("iso_code")
+    assert len(out) == 83 and out.grp_mrub.notna().all()
+    ba = out.loc["RU-BA"]  # 2021 RU figure 292.2; GRP 2 000 037.9 million RUB at 73.65 RUB/USD
+    assert ba.turnover_2021_pct_of_grp_2021 == pytest.approx(292.2 / (2000037.9 / 73.65) * 100)
+    assert ba.by_share_of_cis_trade_2021_pct == pytest.approx(292.2 / 1029.0 * 100)
+    mur = out.loc["RU-MUR"]  # 2021 figure is Belarusian statistics: no cross-side share
+    assert pd.isna(mur.by_share_of_cis_trade_2021_pct) and "BY statistics" in mur.by_share_basis
+    no_2021 = out[out.turnover_2021_musd.isna()]
+    assert no_2021.turnover_2021_pct_of_grp_2021.isna().all() and len(no_2021) > 50
+    facts = region_economics.profile_facts(ba)
+    assert facts.set_index("indicator").at["GRP", "source_url"].startswith("https://rosstat.gov.ru")
+    assert " | " in facts.set_index("indicator").at["Belarus turnover 2021 as % of GRP 2021", "source_url"]

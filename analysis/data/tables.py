@@ -26,6 +26,9 @@ LOAD_ORDER = (
     "meetings",
     "product_mentions",
     "sector_facts",
+    "region_indicators",
+    "region_foreign_trade",
+    "national_goods",
 )
 
 
@@ -41,6 +44,9 @@ class FactBase:
     meetings: pd.DataFrame
     product_mentions: pd.DataFrame
     sector_facts: pd.DataFrame
+    region_indicators: pd.DataFrame
+    region_foreign_trade: pd.DataFrame
+    national_goods: pd.DataFrame
     data_dir: Path
 
 

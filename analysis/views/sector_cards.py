@@ -65,6 +65,47 @@ def national_facts(fb: FactBase, sector_id: str) -> pd.DataFrame:
     ].reset_index(drop=True)
 
 
+GOODS_DIRECTIONS = {
+    "ru_imports_from_by": "Russia's imports from Belarus",
+    "ru_exports_to_by": "Russia's exports to Belarus",
+}
+GOODS_NOTE = (
+    "Russia's statistics (side RU): Rosstat, Russian Statistical Yearbook 2023, tables 25.20 (exports) and "
+    "25.21 (imports), in the units the yearbook prints (quantities for most goods, thousand USD for a few). "
+    "Each good has its own scale; goods are never added up."
+)
+
+
+def national_goods_rows(fb: FactBase, direction: str, sector_filter: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Russia–Belarus main goods for one direction, 2020–2021, side RU, one row per good and year.
+
+    Without a sector filter: the goods of the lead sectors (the design card's engineering, pharmaceuticals,
+    agriculture and construction); with one: the goods of those sectors. Raises KeyError for an unknown
+    direction. Columns: sector_id, sector_name, product, label (good and unit), year, value, unit, side,
+    source, source_url, note.
+    """
+    if direction not in GOODS_DIRECTIONS:
+        raise KeyError(f"direction must be one of {list(GOODS_DIRECTIONS)}, got {direction!r}")
+    g = fb.national_goods[fb.national_goods.direction == direction]
+    g = g[g.sector_id.isin(sector_filter or LEAD_SECTORS)]
+    order = {sid: i for i, sid in enumerate(LEAD_SECTORS)}
+    out = g.assign(
+        sector_name=g.sector_id.map(fb.sectors.set_index("sector_id").name_en),
+        label=g["product"] + " (" + g.unit + ")",
+        direction_label=GOODS_DIRECTIONS[direction],
+        _o=g.sector_id.map(order).fillna(len(order)),
+    ).sort_values(["_o", "product", "year"], kind="stable")
+    cols = ["sector_id", "sector_name", "product", "label", "direction_label", "year", "value", "unit",
+            "side", "source", "source_url", "note"]  # fmt: skip
+    return out[cols].reset_index(drop=True)
+
+
+def goods_source_line(rows: pd.DataFrame) -> str:
+    """'Source: [publication, table N](url)' for the rows' table(s), as Markdown."""
+    pairs = rows[["source", "source_url"]].drop_duplicates()
+    return "Source: " + "; ".join(f"[{r.source}]({r.source_url})" for r in pairs.itertuples(index=False))
+
+
 @dataclass(frozen=True)
 class SectorCard:
     """What one sector card shows."""

@@ -16,6 +16,10 @@ st.markdown(
 cat = catalog.table_catalogue(fb)
 widgets.table(cat, "table-catalogue", state, fb, "catalogue", wrap=True, applies=())
 
+st.subheader("Figures by kind of source")
+st.caption(catalog.SOURCE_KIND_NOTE)
+widgets.table(catalog.figures_by_source_kind(fb), "figures-by-source-kind", state, fb, "source_kinds")
+
 st.subheader("Download whole datasets")
 name = st.selectbox(
     "Dataset",

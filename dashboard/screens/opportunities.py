@@ -36,6 +36,7 @@ if tab_map.open:
 if tab_potential.open:
     with tab_potential:
         st.header("1 · Regions trading below their modelled potential")
+        st.markdown(opportunity_views.METHOD_LINE)
         widgets.modelled_badge()
         g = cached.gravity(state.side_choice, state.years)
         ranking = cached.potential_ranking(state.side_choice, state.years, state.regions)
@@ -61,6 +62,17 @@ if tab_potential.open:
                         state,
                         fb,
                         "coefficients",
+                        applies=("years", "side"),
+                    )
+                    st.markdown(
+                        "**Specifications tried** (the chosen one has the lowest leave-one-out error)"
+                    )
+                    widgets.table(
+                        g.candidates,
+                        "gravity-specifications",
+                        state,
+                        fb,
+                        "specifications",
                         applies=("years", "side"),
                     )
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from analysis.brief.files import DOCX_MIME, PDF_MIME, brief_filename
 from analysis.data import geo
-from analysis.models import trade
+from analysis.models import region_economics, trade
 from analysis.output.formatting import fmt_count, fmt_musd
 from analysis.views import peers, profile
 from dashboard import cached, charts, widgets
@@ -151,7 +151,9 @@ if tab_table.open:
     with tab_table:
         st.subheader("Region table")
         st.caption(
-            "Click a column header to sort. Values in million USD; per-capita in USD; per-GRP in % of GRP."
+            "Click a column header to sort. Values in million USD; per-capita in USD. Population (end of 2022), "
+            "GRP and GRP per capita (2021) are Rosstat's for every region, each with its year beside it; "
+            "'Turnover 2021, % of GRP 2021' compares Belarus turnover of 2021 with GRP of 2021 only."
         )
         widgets.table(shown, "region-table", state, fb, "region_table", applies=("region", "years", "side"))
 
@@ -173,6 +175,15 @@ if tab_profile.open:
         summary = cached.region_summary(state.side_choice, iso, state.years)
         st.markdown(summary.text)
         widgets.sources_list(summary.sources, "region_summary", "Sources of this summary")
+
+        st.subheader("Economy (official statistics)")
+        economy = region_economics.profile_facts(table.set_index("iso_code").loc[iso])
+        st.caption(
+            "Rosstat, Russian Statistical Yearbook 2023. Trade per GRP uses Belarus turnover of 2021, the GRP's "
+            "year. Belarus's share of the region's CIS trade is shown only when both figures are Russian "
+            "statistics (choose side RU); an empty value means the figure is not on file, not zero."
+        )
+        widgets.table(economy, f"{iso}-economy", state, fb, "economy")
 
         series = prof["series"]
         st.subheader("Figures over time")

@@ -4,6 +4,7 @@ import html
 
 import streamlit as st
 
+from analysis.views import sector_cards
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
@@ -22,8 +23,8 @@ def _links(urls: list[str]) -> str:
     )
 
 
-TAB_LABELS = ["Overview", "Sector cards"]
-tab_overview, tab_cards = widgets.view_tabs(TAB_LABELS, "sectors_view")
+TAB_LABELS = ["Overview", "Sector cards", "Goods traded with Belarus (Rosstat)"]
+tab_overview, tab_cards, tab_goods = widgets.view_tabs(TAB_LABELS, "sectors_view")
 
 if tab_overview.open:
     with tab_overview:
@@ -35,6 +36,28 @@ if tab_overview.open:
         if box.open:
             with box:
                 widgets.table(ov, "sectors-overview", state, fb, "sectors_overview_table", downloads=False)
+
+if tab_goods.open:
+    with tab_goods:
+        st.subheader("Russia's trade with Belarus in main goods, 2020–2021")
+        direction = st.radio(
+            "Direction",
+            list(sector_cards.GOODS_DIRECTIONS),
+            format_func=sector_cards.GOODS_DIRECTIONS.get,
+            horizontal=True,
+            key="goods_direction",
+        )
+        goods = sector_cards.national_goods_rows(fb, direction, state.sectors)
+        st.caption(sector_cards.GOODS_NOTE)
+        if goods.empty:
+            widgets.empty_state(
+                "The yearbook lists no goods of the chosen sectors.",
+                "Clear the Sector filter to see the lead sectors.",
+            )
+        else:
+            widgets.show_chart(charts.goods_bars(goods), "goods_chart")
+            widgets.download_buttons(goods, f"rosstat-goods-{direction}", state, fb, "goods")
+            st.caption(sector_cards.goods_source_line(goods))
 
 if tab_cards.open:
     with tab_cards:

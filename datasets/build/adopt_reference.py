@@ -12,6 +12,7 @@ import argparse
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -103,6 +104,24 @@ def to_musd(value: float, unit: str, currency: str, year: int, fx: pd.DataFrame)
     return to_millions(value, unit) / float(rate.per_usd.iloc[0])
 
 
+# Aggregators and foreign news sites that relay a figure first published elsewhere. When the same figure
+# (region, period, flow, side, value) is also on file from a primary or official source, that copy is kept.
+RELAY_SITES = frozenset(
+    {
+        "gfaclaims.com", "urdupoint.com", "moyby.com", "odessa-journal.com", "haberikra.com", "localglob.com",
+        "embedy.ws", "tradedatamonitor.com", "apostrophe.ua", "rp.pl", "azernews.az", "udf.name",
+        "easternherald.com", "nalog.od.ua", "sonar2050.org", "news.afnfn.com", "blackseanews.net",
+        "s-kondrashov.uk", "sng.today", "m.ru24.pro", "mb6k2s.c97.org", "cloudfront.net",
+    }
+)  # fmt: skip
+
+
+def is_relay_site(url: str) -> bool:
+    """True when the URL's host is one of RELAY_SITES (or a subdomain of one)."""
+    host = urlparse(url).netloc.lower().removeprefix("www.").rstrip(".")
+    return any(host == h or host.endswith("." + h) for h in RELAY_SITES)
+
+
 def trade_rows(reference: Path) -> pd.DataFrame:
     """Regional facts and national totals in one frame with the harvest's own columns."""
     tf = pd.read_csv(reference / "trade_facts.csv", dtype=str, keep_default_na=False)
@@ -160,7 +179,8 @@ def adopt_trade_facts(reference: Path) -> tuple[pd.DataFrame, dict[str, int]]:
     df.loc[no_date, "published_basis"] = "not_before_period_end"
 
     df["_rank"] = df.published_basis.map({"page": 0, "url": 1, "not_before_period_end": 2})
-    df = df.sort_values(["_rank", "published"])
+    df["_relay"] = df.source_url.map(is_relay_site).astype(int)
+    df = df.sort_values(["_relay", "_rank", "published"])
     key = ["region_iso", "period", "flow", "side", "value", "unit", "currency"]
     dup = df.duplicated(key)
     drop(dup, "duplicate of another row (same region, period, flow, side and value)")
