@@ -66,7 +66,28 @@ def _docx_text(name: str, raw: bytes) -> str:
         raise InputProblem(
             f"'{name}' could not be opened as a Word document ({type(exc).__name__})."
         ) from exc
-    return "\n".join(p.text for p in doc.paragraphs)
+    return "\n".join(_docx_blocks(doc))
+
+
+def _docx_blocks(doc) -> list[str]:
+    """Body paragraphs and table rows in document order (a row's cells joined by ' | ').
+
+    Headers and footers live outside the body and are not read: they repeat on every page and hold
+    letterheads and page numbers, not the meeting.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[str] = []
+    for block in doc.iter_inner_content():
+        if isinstance(block, Paragraph):
+            out.append(block.text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = [c.text.strip() for c in row.cells]
+                out.append(" | ".join(dict.fromkeys(c for c in cells if c)) + ".")
+            out.append("")
+    return out
 
 
 def _pdf_text(name: str, raw: bytes) -> str:

@@ -51,7 +51,7 @@ def frames(record: dict) -> dict[str, pd.DataFrame]:
             "text",
         ],
         "targets": ["flow", "value", "unit", "currency", "by_year", "text"],
-        "proposals": ["kind", "text"],
+        "proposals": ["kind", "also", "text"],
     }
     out = {"sectors": sectors}
     for key, c in cols.items():
