@@ -52,7 +52,7 @@ FLOW_CUES = [
         r"trade turnover|turnover|trade volume|volume of trade|mutual trade|bilateral trade|trade between|"
         r"trade with|foreign trade|товарооборот\w*|торгов\w* оборот\w*|взаимн\w* торговл\w*|объ[её]м\w* торговл\w*|"
         r"внешнеторгов\w* оборот\w*|\btrade\b(?! deals?| fairs?| missions?| house| mission| office)|"
-        r"торговл\w*|наторговал\w*",
+        r"торговл\w*|наторговал\w*|\btraded\b|торговал\w*",
     ),
 ]
 FLOW_CUE_RES = [(flow, word_start_re(p)) for flow, p in FLOW_CUES]
@@ -62,7 +62,7 @@ DISTRACTOR_RE = word_start_re(
     r"кредит\w*|заработн\w*",
 )
 REFER_RE = word_start_re(
-    r"\b(?:it|its|the figure|this figure|that figure|the volume|the total|the amount|the latter|"
+    r"\b(?:it|its|they|these|the figure|this figure|that figure|the volume|the total|the amount|the latter|"
     r"он|она|оно|показател\w*|цифр\w*|объ[её]м\w*|сумм\w*)\b",
 )
 GOAL_RE = word_start_re(
