@@ -77,16 +77,23 @@ COUNT = {
     "десять": 10, "десяти": 10, "одиннадцать": 11, "одиннадцати": 11,
 }  # fmt: skip
 YEAR = r"(?:19[89]\d|20[0-4]\d)"
-_TAIL_YEAR = rf"(?:\s+(?:of\s+|in\s+)?(?P<y>{YEAR})(?:\s*(?:года|году|г\.?))?)?"
+_TAIL_YEAR = (
+    rf"(?:\s+(?:of\s+|in\s+)?(?:(?P<y>{YEAR})(?:\s*(?:года|году|г\.?))?|(?P<ty>this year|the current year|"
+    r"текущего года|этого года|сего года)|(?P<ly>last year|the previous year|прошлого года)))?"
+)
 _ORD = r"first|second|third|fourth|1st|2nd|3rd|4th|перв\w*|втор\w*|трет\w*|четв[её]рт\w*|I{1,3}|IV"
 _COUNT = "|".join(COUNT) + r"|\d{1,2}"
 PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", word_start_re(
         rf"\b(?P<a>{MONTH_EN_RE}|{MONTH_RU_RE})(?:{DASH}|\s+(?:through|to|till|until|по)\s+)"
         rf"(?P<b>{MONTH_EN_RE}|{MONTH_RU_RE})\b\.?{_TAIL_YEAR}", re.I)),
+    ("month", word_start_re(
+        rf"(?:за|in|for|during)\s+(?P<a>{MONTH_EN_RE}|{MONTH_RU_RE})\b\.?\s+(?P<y>{YEAR})(?:\s*(?:года|году|г\.?))?",
+        re.I)),
     ("months", word_start_re(
         rf"\b(?:(?:the\s+)?first\s+)?(?P<n>{_COUNT})\s+months(?:\s+of)?{_TAIL_YEAR}"
-        rf"|\b(?P<n2>{_COUNT})\s+месяц\w*{_TAIL_YEAR.replace('<y>', '<y2>')}"
+        rf"|\b(?P<n2>{_COUNT})\s+месяц\w*"
+        rf"{_TAIL_YEAR.replace('<y>', '<y2>').replace('<ty>', '<ty2>').replace('<ly>', '<ly2>')}"
         rf"|\b(?P<n3>\d{{1,2}})M\s?(?P<y3>{YEAR})", re.I)),
     ("half", word_start_re(
         rf"\b(?P<o>{_ORD})\s+(?:half|полугоди\w*)(?:\s+of)?{_TAIL_YEAR}|\bH(?P<h>[12])\s?(?P<y2>{YEAR})"
@@ -103,6 +110,7 @@ PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 PATTERN_GATES = {
     "range": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "янв", "фев",
               "мар", "апр", "мая", "май", "мае", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+    "month": ("за ", "in ", "for ", "during "),
     "months": ("month", "месяц", "m "),
     "half": ("half", "полугод", "h1", "h2"),
     "quarter": ("quarter", "квартал", "q1", "q2", "q3", "q4"),
@@ -123,17 +131,21 @@ def _ordinal(word: str) -> int | None:
     return next((n for stem, n in ORDINAL.items() if len(stem) >= 4 and w.startswith(stem)), None)
 
 
-def period_mentions(text: str, report_year: int | None) -> list[tuple[int, int, str | None, bool]]:
+def period_mentions(
+    text: str, report_year: int | None, context_year: int | None = None, report_month: int | None = None
+) -> list[tuple[int, int, str | None, bool]]:
     """Every reporting period in a text: (start, end, period, is_base) left to right.
 
     `period` is canonical ('2024-01..09', '2023-H1', '2024-Q1', '2022') or None when a part-year has
     no year in reach; `is_base` marks a comparison base ('since 2019', 'против 2021 года').
-    A part-year without its own year takes a year written in the text, else the report's year.
+    A part-year without its own year takes a year written in the text, else `context_year` (the
+    trade sentence before), else the report's year, or the year before when the part-year ends after
+    the report's month ('January–November' in a February report is last year's).
     """
     taken: list[tuple[int, int]] = []
     out = []
     years_in_text = [int(y) for y in re.findall(rf"(?<![\d.,]){YEAR}(?![\d])", text)]
-    fallback = years_in_text[0] if years_in_text else report_year
+    fallback = years_in_text[0] if years_in_text else context_year or report_year
     low = text.lower()
     for kind, rx in PERIOD_PATTERNS:
         gate = PATTERN_GATES.get(kind)
@@ -145,10 +157,21 @@ def period_mentions(text: str, report_year: int | None) -> list[tuple[int, int, 
             g = m.groupdict()
             y = next((g[k] for k in ("y", "y2", "y3") if g.get(k)), None)
             year = int(y) if y else fallback
+            if not y and (g.get("ty") or g.get("ty2")):
+                year = report_year
+            elif not y and (g.get("ly") or g.get("ly2")):
+                year = report_year - 1 if report_year else None
             period = None
-            if kind == "range":
+            if kind == "month":
+                a = _month_no(g["a"])
+                if not a:
+                    continue
+                period = format_months(year, a, a)
+            elif kind == "range":
                 a, b = _month_no(g["a"]), _month_no(g["b"])
                 if a and b and a <= b and year:
+                    if not y and year == report_year == fallback and report_month and b >= report_month:
+                        year -= 1
                     period = format_months(year, a, b)
                 elif not (a and b):
                     continue
@@ -157,6 +180,8 @@ def period_mentions(text: str, report_year: int | None) -> list[tuple[int, int, 
                 n = int(raw) if raw.isdigit() else COUNT.get(raw.lower())
                 if not n or not 1 <= n <= 12:
                     continue
+                if year and not y and year == report_year == fallback and report_month and n >= report_month:
+                    year -= 1
                 period = format_months(year, 1, n) if year else None
             elif kind in ("half", "quarter"):
                 if g.get("o"):

@@ -58,7 +58,7 @@ FLOW_CUES = [
 FLOW_CUE_RES = [(flow, word_start_re(p)) for flow, p in FLOW_CUES]
 DISTRACTOR_RE = word_start_re(
     r"\btax|loss(?:es)?\b|budget|invest\w*|salar\w*|wage|price|cost\w*|loan|credit|grant|fine\b|capital|"
-    r"worth|contract\w* (?:worth|for|of)|налог\w*|убыт\w*|бюджет\w*|инвестиц\w*|зарплат\w*|цен[аыу]|стоимост\w*|"
+    r"contract\w* (?:worth|for|of)|налог\w*|убыт\w*|бюджет\w*|инвестиц\w*|зарплат\w*|цен[аыу]|стоимост\w*|"
     r"кредит\w*|заработн\w*",
 )
 REFER_RE = word_start_re(
@@ -77,7 +77,7 @@ WEAK_GOAL_RE = word_start_re(
     r"achiev|hit)\w*|достичь|достигнуть",
 )
 FORECAST_RE = word_start_re(
-    r"\b(?:may|might|could|would|will|is expected|are expected|expected to|is likely|are likely|likely to|"
+    r"\b(?:may|might|could|would|will|is expected|are expected|expected to|expects?|expecting|is likely|are likely|likely to|"
     r"is projected|projected to|is forecast|forecast\w*|estimated to|on track to)\b|"
     r"\bмо(?:жет|гут)\b|\bсмо(?:жет|гут)\b|ожида\w*|прогноз\w*|по оценк\w*|предполага\w*|вероятно|рассчитыва\w*",
 )
@@ -139,6 +139,10 @@ WORD_BILLION_RE = word_start_re(
 )
 
 
+YEAR_EARLIER_RE = word_start_re(
+    r"a year (?:earlier|before)|the year before|the previous year|годом (?:ранее|раньше)|в предыдущем году|"
+    r"за год до этого"
+)
 ATTACHED_RE = re.compile(r"^\s*(?:in|for|during|в|за|по итогам)?\s*$", re.IGNORECASE)
 PERIODISH_RE = re.compile(
     r"\b(?:19|20)\d\d\b|year|год|месяц|квартал|полугоди|half|quarter|months|\bH[12]\b|\bQ[1-4]\b",
@@ -157,6 +161,7 @@ class TradeContext:
     scope: str
     region_iso: str | None
     currency: str | None
+    paragraph: int = 0
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
@@ -278,13 +283,18 @@ def sentence_records(
     s: Sentence,
     index: int,
     report_year: int | None,
+    report_month: int | None,
     context: TradeContext | None,
     mentions: list[tuple[int, int, str]],
     meeting_iso: str | None,
 ) -> tuple[list[dict], TradeContext | None]:
     """Figures and targets of one sentence, and the trade context it leaves for the next one."""
     text = s.text
-    recent = context if context is not None and index - context.index <= 2 else None
+    recent = (
+        context
+        if context is not None and index - context.index <= 2 and context.paragraph == s.paragraph
+        else None
+    )
     amounts = find_amounts(text, recent.currency if recent else None)
     quiet = not amounts and "%" not in text and "процент" not in text
     if quiet and not PERIODISH_RE.search(text) and not WORDY_RE.search(text):
@@ -292,13 +302,13 @@ def sentence_records(
     cues = flow_cues(text)
     if not cues and not amounts and not WORDY_RE.search(text):
         return [], recent
-    periods = period_mentions(text, report_year)
+    context_year = int(recent.period[:4]) if recent is not None and recent.period else None
+    periods = period_mentions(text, report_year, context_year, report_month)
     out: list[dict] = []
     lo = bisect.bisect_left(mentions, (s.start,))
     hi = bisect.bisect_left(mentions, (s.end,))
     sent_mentions = [(a - s.start, b - s.start, iso) for a, b, iso in mentions[lo:hi]]
     new_context = None
-    periods_seen: set[str | None] = set()
     for a in amounts:
         c_start, c_end = _clause_bounds(text, a.start)
         before = text[: a.start]
@@ -338,18 +348,17 @@ def sentence_records(
             continue
         kind = "forecast" if is_forecast else "reported"
         period, own = _period_for(text, periods, a, c_start, c_end)
-        if not own and recent is not None:
+        if not own and recent is not None and recent.period:
             period = recent.period
+            if YEAR_EARLIER_RE.search(text[: a.start]) and recent.period.isdigit():
+                period = str(int(recent.period) - 1)
         after = CLAUSE_SPLIT_RE.split(text[a.end :], maxsplit=1)[0][:80]
         out.append({
             "record_type": "figure", "flow": flow, "period": period, "value": a.value, "unit": a.unit,
             "currency": a.currency, "qualifier": _qualifier(before), "change_pct": _change(before, after),
             "scope": scope, "kind": kind, "region_iso": region_iso, "text": text,
         })  # fmt: skip
-        periods_seen.add(period)
-        new_context = TradeContext(
-            index, flow, period if len(periods_seen) == 1 else None, scope, region_iso, a.currency
-        )
+        new_context = TradeContext(index, flow, period, scope, region_iso, a.currency, s.paragraph)
     out += _word_targets(text, amounts, report_year, meeting_iso)
     if not amounts:
         out += growth_only_records(text, cues, periods, recent)
@@ -425,6 +434,7 @@ def money_figures(
     report_year: int | None,
     mentions: list[tuple[int, int, str]] | None = None,
     meeting_iso: str | None = None,
+    report_month: int | None = None,
 ) -> list[dict]:
     """Trade figures and targets of a report, in order. `mentions` are region names (start, end, iso)."""
     out: list[dict] = []
@@ -432,7 +442,9 @@ def money_figures(
     for i, s in enumerate(sentences):
         if not HAS_DIGIT_RE.search(s.text) and not WORDY_RE.search(s.text):
             continue
-        recs, context = sentence_records(s, i, report_year, context, mentions or [], meeting_iso)
+        recs, context = sentence_records(
+            s, i, report_year, report_month, context, mentions or [], meeting_iso
+        )
         for r in recs:
             if r.get("region_iso") is None:
                 r["region_iso"] = meeting_iso

@@ -96,7 +96,8 @@ class Analyzer:
         mentions = self.region_matcher.mentions(text)
         region = self.region(text, mentions)
         spans = [(m.start, m.end, m.iso_code) for m in mentions]
-        money = money_figures(sentences, year, spans, region)
+        month = int(found_date[5:7]) if found_date else None
+        money = money_figures(sentences, year, spans, region, month)
         return {
             "region_iso": region,
             "region_name": self._region_name(region),

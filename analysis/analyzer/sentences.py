@@ -15,6 +15,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    paragraph: int = 0
 
 
 # Candidate breaks: end punctuation followed by space, or a line break (with the space around it).
@@ -34,6 +35,7 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     line_start = 0
+    para = 0
     for m in CANDIDATE_RE.finditer(text):
         gap = m.group(0)
         prev = text[max(start, m.start() - 6) : m.start()]
@@ -54,10 +56,12 @@ def split_sentences(text: str) -> list[Sentence]:
         seg = text[start : m.start()]
         if seg.strip():
             lead = len(seg) - len(seg.lstrip())
-            out.append(Sentence(start + lead, m.start(), seg.strip()))
+            out.append(Sentence(start + lead, m.start(), seg.strip(), para))
+        if gap.count("\n") > 1:
+            para += 1
         start = m.end()
     seg = text[start:]
     if seg.strip():
         lead = len(seg) - len(seg.lstrip())
-        out.append(Sentence(start + lead, len(text), seg.strip()))
+        out.append(Sentence(start + lead, len(text), seg.strip(), para))
     return out
