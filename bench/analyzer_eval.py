@@ -25,8 +25,13 @@ LABELS = ROOT / "bench" / "analyzer_labels"
 SCALE = {"thousand": 0.001, "million": 1.0, "billion": 1000.0}
 
 
+def load_holdout() -> list[dict]:
+    """Reports written after the rules were tuned and measured once before any change (a held-out set)."""
+    return json.loads((LABELS / "holdout.json").read_text(encoding="utf-8"))
+
+
 def load_set() -> list[dict]:
-    """The labelled reports with their text; file-based ones only when the file exists."""
+    """The development set with its text; file-based reports only when the file exists."""
     reports = json.loads((LABELS / "reports.json").read_text(encoding="utf-8"))
     for item in json.loads((LABELS / "files.json").read_text(encoding="utf-8")):
         path = (ROOT / item["path"]).resolve()
@@ -137,15 +142,17 @@ def main(argv: list[str] | None = None) -> None:
     sys.path.insert(0, str(Path(args.root).resolve()))
     from analysis.analyzer.record import analyze_text
 
-    reports = load_set()
-    out = evaluate(analyze_text, reports, args.misses)
-    langs = {r["lang"] for r in reports}
-    print(f"[analyzer-eval] {out['reports']} reports ({', '.join(sorted(langs))}) from {args.root}")
-    for k in ("figure_recall", "figure_precision", "targets_found", "region_accuracy", "sector_f1"):
-        print(f"  {k:17s} {out[k]:.2f}")
-    for lang, v in sorted(out["by_language"].items()):
-        print(f"  {lang}: recall {v['recall']:.2f}, precision {v['precision']:.2f}")
-    print(f"  counts {out['counts']}")
+    for name, reports in (("development", load_set()), ("held-out", load_holdout())):
+        out = evaluate(analyze_text, reports, args.misses)
+        langs = {r["lang"] for r in reports}
+        print(
+            f"[analyzer-eval] {name}: {out['reports']} reports ({', '.join(sorted(langs))}) from {args.root}"
+        )
+        for k in ("figure_recall", "figure_precision", "targets_found", "region_accuracy", "sector_f1"):
+            print(f"  {k:17s} {out[k]:.2f}")
+        for lang, v in sorted(out["by_language"].items()):
+            print(f"  {lang}: recall {v['recall']:.2f}, precision {v['precision']:.2f}")
+        print(f"  counts {out['counts']}")
 
 
 if __name__ == "__main__":

@@ -160,6 +160,14 @@ FIGURE_CASES = [
      "The Governor of Tatarstan met the Belarusian delegation. Trade with Tatarstan reached $740 million in 2024, "
      "and with Bashkortostan, $500 million.",
      [fig("turnover", "2024", 740.0, region=TA), fig("turnover", "2024", 500.0, region=BA)]),
+    ("3-en-sold", None, "In 2025 Belarus sold $260 million worth of goods to Perm Krai.",
+     [fig("by_exports", "2025", 260.0, region=PERM)]),
+    ("4-en-attached-the", None,
+     "Trade with Perm Krai exceeded $160 million in 2021 and $100 million in the first half of 2022.",
+     [fig("turnover", "2021", 160.0, qualifier="over", region=PERM),
+      fig("turnover", "2022-H1", 100.0, qualifier="over", region=PERM)]),
+    ("2-ru-month", None, "За январь 2025 года объём торговли с Пермским краем достиг 85 млн долларов.",
+     [fig("turnover", "2025-01..01", 85.0, region=PERM)]),
     # negatives: no figure
     ("neg-en-tax", None, "The Perm plant paid $4 million in taxes and invested $20 million in a new line.", []),
     ("neg-ru-invest", None, "Инвестиции в Пермский край в 2023 году составили 2 млрд рублей.", []),

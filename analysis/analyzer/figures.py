@@ -39,6 +39,7 @@ FLOW_CUES = [
         r"belarus(?:ian)?(?:'s|’s|'|’)? exports?|belarus exported|"
         r"exports? (?:of [\w\s-]{1,30} )?(?:from belarus )?to (?:the |this |that )?(?:region|republic|oblast|krai)|"
         r"suppl(?:y|ies) to the (?:region|republic)|deliveries of belarusian|"
+        r"belarus(?:ian (?:companies|producers|exporters|enterprises))? (?:sold|sells|shipped|ships|supplied|delivered)|"
         r"импорт\w* (?:[\w-]+ ){0,2}из (?:беларуси|белоруссии|рб)|белорусск\w* экспорт\w*|"
         r"экспорт\w* (?:из )?(?:беларуси|белоруссии|рб)|экспорт\w* белорусск\w*|"
         r"поставк\w* (?:из )?(?:беларуси|белоруссии)|поставк\w* белорусск\w*|"
@@ -143,7 +144,7 @@ YEAR_EARLIER_RE = word_start_re(
     r"a year (?:earlier|before)|the year before|the previous year|годом (?:ранее|раньше)|в предыдущем году|"
     r"за год до этого"
 )
-ATTACHED_RE = re.compile(r"^\s*(?:in|for|during|в|за|по итогам)?\s*$", re.IGNORECASE)
+ATTACHED_RE = re.compile(r"^\s*(?:in|for|during|в|за|по итогам)?\s*(?:the\s+)?$", re.IGNORECASE)
 PERIODISH_RE = re.compile(
     r"\b(?:19|20)\d\d\b|year|год|месяц|квартал|полугоди|half|quarter|months|\bH[12]\b|\bQ[1-4]\b",
     re.IGNORECASE,
