@@ -144,6 +144,7 @@ YEAR_EARLIER_RE = word_start_re(
     r"a year (?:earlier|before)|the year before|the previous year|годом (?:ранее|раньше)|в предыдущем году|"
     r"за год до этого"
 )
+SHARED_RE = re.compile(r"^[^,;.]{0,30}?\s(?:and|и)\s+$", re.IGNORECASE)
 ATTACHED_RE = re.compile(r"^\s*(?:in|for|during|в|за|по итогам)?\s*(?:the\s+)?$", re.IGNORECASE)
 PERIODISH_RE = re.compile(
     r"\b(?:19|20)\d\d\b|year|год|месяц|квартал|полугоди|half|quarter|months|\bH[12]\b|\bQ[1-4]\b",
@@ -310,6 +311,7 @@ def sentence_records(
     hi = bisect.bisect_left(mentions, (s.end,))
     sent_mentions = [(a - s.start, b - s.start, iso) for a, b, iso in mentions[lo:hi]]
     new_context = None
+    last_end, last_qualifier = 0, None
     for a in amounts:
         c_start, c_end = _clause_bounds(text, a.start)
         before = text[: a.start]
@@ -354,9 +356,13 @@ def sentence_records(
             if YEAR_EARLIER_RE.search(text[: a.start]) and recent.period.isdigit():
                 period = str(int(recent.period) - 1)
         after = CLAUSE_SPLIT_RE.split(text[a.end :], maxsplit=1)[0][:80]
+        qualifier = _qualifier(before)
+        if qualifier == "exact" and last_qualifier and SHARED_RE.match(text[last_end : a.start]):
+            qualifier = last_qualifier  # 'exceeded $160 million in 2021 and $100 million in H1 2022'
+        last_end, last_qualifier = a.end, qualifier
         out.append({
             "record_type": "figure", "flow": flow, "period": period, "value": a.value, "unit": a.unit,
-            "currency": a.currency, "qualifier": _qualifier(before), "change_pct": _change(before, after),
+            "currency": a.currency, "qualifier": qualifier, "change_pct": _change(before, after),
             "scope": scope, "kind": kind, "region_iso": region_iso, "text": text,
         })  # fmt: skip
         new_context = TradeContext(index, flow, period, scope, region_iso, a.currency, s.paragraph)
