@@ -4,7 +4,15 @@ import io
 
 import pytest
 
-from analysis.analyzer.documents import MAX_BYTES, InputProblem, check_text, decode_text, read_document
+from analysis.analyzer.dates import check_report_date
+from analysis.analyzer.documents import (
+    MAX_BYTES,
+    InputProblem,
+    check_text,
+    choose_input,
+    decode_text,
+    read_document,
+)
 from analysis.analyzer.record import analyze_text
 from analysis.analyzer.views import compare_with_factbase, figure_tables, highlight_html, record_csv_frame
 
@@ -99,3 +107,27 @@ def test_figure_tables_split_main_and_other_with_million_usd(fb):
     assert abs(main.value_musd.iloc[1] - 1500.0 / rate) < 1e-9
     assert main.value_musd.isna().iloc[2]  # a part-year in roubles: no annual rate is applied
     assert list(other.scope) == ["regions_group"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso", "message"),
+    [
+        ("2023-03-20", "2023-03-20", None),
+        ("", None, None),
+        ("2023-02-30", None, "no such day"),
+        ("20.03.2023", None, "YYYY-MM-DD"),
+    ],
+)
+def test_report_date_check(raw, iso, message):
+    got, msg = check_report_date(raw)
+    assert got == iso
+    assert (msg is None) if message is None else (message in msg)
+
+
+def test_choose_input_says_which_text_was_analysed():
+    assert choose_input("file text", "a.txt", "pasted", "file") == ("file text", "the uploaded file 'a.txt'")
+    assert choose_input("file text", "a.txt", "pasted", "pasted") == ("pasted", "the pasted text")
+    assert choose_input(None, None, "pasted") == ("pasted", "the pasted text")
+    assert choose_input("file text", "a.txt", "  ", "pasted")[1] == "the uploaded file 'a.txt'"
+    with pytest.raises(InputProblem):
+        choose_input(None, None, "   ")

@@ -208,3 +208,19 @@ def find_period(clause: str, report_year: int | None) -> str | None:
     mentions = [p for p in period_mentions(clause, report_year) if p[2]]
     main = [p for p in mentions if not p[3]] or mentions
     return main[0][2] if main else None
+
+
+def check_report_date(raw: str) -> tuple[str | None, str | None]:
+    """A report date typed by the user: (ISO date, None) when valid, (None, message) when not, (None, None) if empty.
+
+    '2023-02-30' has the right form but is no date: the message says so rather than ignoring it silently.
+    """
+    raw = (raw or "").strip()
+    if not raw:
+        return None, None
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", raw):
+        return None, f"'{raw}' is not a date in YYYY-MM-DD form (e.g. 2023-03-20); it is not used."
+    try:
+        return date.fromisoformat(raw).isoformat(), None
+    except ValueError:
+        return None, f"There is no such day as {raw}; check the month and day. The date is not used."

@@ -101,3 +101,18 @@ def _pdf_text(name: str, raw: bytes) -> str:
     if not text.strip():
         raise InputProblem(f"'{name}' has no text layer (a scanned PDF?); paste the text instead.")
     return text
+
+
+def choose_input(
+    file_text: str | None, file_name: str | None, pasted: str, prefer: str = "file"
+) -> tuple[str, str]:
+    """(text, what was analysed) when a file, pasted text or both are given; `prefer` picks one of two.
+
+    Raises InputProblem when there is nothing to analyse.
+    """
+    has_paste = bool(pasted and pasted.strip())
+    if file_text is not None and (prefer == "file" or not has_paste):
+        return file_text, f"the uploaded file '{file_name}'"
+    if has_paste:
+        return check_text(pasted), "the pasted text"
+    raise InputProblem("There is no text to analyse: paste a report or upload a file.")

@@ -91,6 +91,11 @@ def figure_tables(record: dict, fx_rates: pd.DataFrame | None = None) -> tuple[p
     return pd.DataFrame(main, columns=cols), pd.DataFrame(other, columns=cols)
 
 
+def participants_frame(record: dict) -> pd.DataFrame:
+    """Named participants: name and position as written, side ('BY', 'RU' or empty when unclear)."""
+    return pd.DataFrame(record.get("participants", []), columns=["name", "position", "side"])
+
+
 def record_csv_frame(record: dict) -> pd.DataFrame:
     """The whole record as one long table: section, item number, field, value."""
     rows = [("meeting", 0, k, record.get(k)) for k in ("region_iso", "region_name", "date", "place")]
