@@ -95,6 +95,7 @@ def test_meeting_analyzer_in_browser(page, server_url):
 
     page.goto(f"{server_url}/meeting-analyzer")
     box = page.get_by_label("…or paste the text of a report")
+    expect(box).to_be_visible(timeout=90_000)
     box.fill(
         "Minsk, 3 April 2023. Trade between Belarus and Kaluga Oblast reached almost $654 million in 2022. "
         "Direct flights were proposed."

@@ -85,7 +85,7 @@ date, date_problem = check_report_date(raw_date)
 if date_problem:
     st.error(date_problem)
 
-clicked = st.button("Analyze", type="primary", key="ma_analyze", disabled=text is None)
+clicked = st.button("Analyze", type="primary", key="ma_analyze")
 if problem:
     st.error(problem)
 
