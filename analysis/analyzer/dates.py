@@ -106,6 +106,7 @@ PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this", word_start_re(r"\bthis year\b|\bthe current year\b|текущ\w* год\w*|\bэтом году|\bнынешн\w* год\w*", re.I)),
     ("year", re.compile(rf"(?<![\d.,])(?P<y>{YEAR})(?![\d.,]\d)")),
 ]  # fmt: skip
+YEARS_RE = re.compile(rf"(?<![\d.,]){YEAR}(?![\d])")
 # Words one of which must be in a text for a pattern to be worth running (a cheap substring test).
 PATTERN_GATES = {
     "range": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "янв", "фев",
@@ -144,7 +145,7 @@ def period_mentions(
     """
     taken: list[tuple[int, int]] = []
     out = []
-    years_in_text = [int(y) for y in re.findall(rf"(?<![\d.,]){YEAR}(?![\d])", text)]
+    years_in_text = [int(y) for y in YEARS_RE.findall(text)]
     fallback = years_in_text[0] if years_in_text else context_year or report_year
     low = text.lower()
     for kind, rx in PERIOD_PATTERNS:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from analysis.analyzer.dates import period_mentions
 from analysis.analyzer.numbers import Amount, find_amounts, parse_number
 from analysis.analyzer.sentences import HAS_DIGIT_RE, Sentence
-from analysis.analyzer.textmatch import word_start_re
+from analysis.analyzer.textmatch import fold, word_start_re
 
 # Flow cues, most specific first; where two overlap the longer wins.
 FLOW_CUES = [
@@ -56,7 +56,9 @@ FLOW_CUES = [
         r"торговл\w*|наторговал\w*|\btraded\b|торговал\w*",
     ),
 ]
-FLOW_CUE_RES = [(flow, word_start_re(p)) for flow, p in FLOW_CUES]
+# One pass over the case-folded sentence; at each word the first listed (most specific) cue wins.
+FLOW_CUE_RE = word_start_re("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(FLOW_CUES)), 0)
+FLOW_OF_GROUP = {f"c{i}": flow for i, (flow, _) in enumerate(FLOW_CUES)}
 DISTRACTOR_RE = word_start_re(
     r"\btax|loss(?:es)?\b|budget|invest\w*|salar\w*|wage|price|cost\w*|loan|credit|grant|fine\b|capital|"
     r"contract\w* (?:worth|for|of)|налог\w*|убыт\w*|бюджет\w*|инвестиц\w*|зарплат\w*|цен[аыу]|стоимост\w*|"
@@ -140,6 +142,8 @@ WORD_BILLION_RE = word_start_re(
 )
 
 
+BY_YEAR_RE = re.compile(r"\b(?:by|in|until|before|к|в|до)\s+(20\d\d)")
+WITHIN_RE = re.compile(r"within (?:the next )?(\w+) years|в течение (\w+) лет", re.I)
 YEAR_EARLIER_RE = word_start_re(
     r"a year (?:earlier|before)|the year before|the previous year|годом (?:ранее|раньше)|в предыдущем году|"
     r"за год до этого"
@@ -179,14 +183,8 @@ def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
 
 
 def flow_cues(sentence: str) -> list[tuple[int, int, str]]:
-    """Flow cues (start, end, flow) of a sentence; a cue inside a longer one is dropped."""
-    cues = [(m.start(), m.end(), flow) for flow, rx in FLOW_CUE_RES for m in rx.finditer(sentence)]
-    cues.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    kept: list[tuple[int, int, str]] = []
-    for c in cues:
-        if not any(c[0] < k[1] and k[0] < c[1] for k in kept):
-            kept.append(c)
-    return sorted(kept)
+    """Flow cues (start, end, flow) of a sentence, left to right, never overlapping."""
+    return [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup]) for m in FLOW_CUE_RE.finditer(fold(sentence))]
 
 
 def _flow_for(sentence: str, cues: list[tuple[int, int, str]], a: Amount) -> str | None:
@@ -253,10 +251,10 @@ def _change(before: str, after: str) -> float | None:
 
 
 def _by_year(sentence: str, after_pos: int, report_year: int | None) -> int | None:
-    by = re.search(r"\b(?:by|in|until|before|к|в|до)\s+(20\d\d)", sentence[after_pos:])
+    by = BY_YEAR_RE.search(sentence, after_pos)
     if by:
         return int(by.group(1))
-    within = re.search(r"within (?:the next )?(\w+) years|в течение (\w+) лет", sentence, re.I)
+    within = WITHIN_RE.search(sentence)
     words = {
         "two": 2,
         "three": 3,

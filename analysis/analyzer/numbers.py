@@ -62,6 +62,9 @@ WORD_MONEY_RE = re.compile(
 SCALE_WORD_RE = re.compile(r"миллиард|миллион|billion|million", re.IGNORECASE)
 PCT_RE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)\s?(?:%|per\s?cent|процент\w*)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_SPACE_CHARS = re.compile(f"[{SPACES}]")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}")
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _CYR = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
@@ -82,10 +85,10 @@ def parse_number(raw: str, decimal_comma: bool = False) -> float:
 
     `decimal_comma` reads a lone '1,234' as 1.234 (Russian text) rather than 1234.
     """
-    s = re.sub(f"[{SPACES}]", " ", raw)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}", s):
+    s = _SPACE_CHARS.sub(" ", raw)
+    if _DOT_GROUPS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s) and not (decimal_comma and s.count(",") == 1):
+    if _COMMA_GROUPS.fullmatch(s) and not (decimal_comma and s.count(",") == 1):
         return float(s.replace(",", ""))
     return float(s.replace(" ", "").replace(",", "."))
 

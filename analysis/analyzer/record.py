@@ -18,6 +18,7 @@ import pandas as pd
 from analysis.analyzer.dates import find_date
 from analysis.analyzer.figures import money_figures
 from analysis.analyzer.meeting import find_participants, find_place
+from analysis.analyzer.numbers import words_value
 from analysis.analyzer.proposals import find_proposals
 from analysis.analyzer.region_names import RegionMatcher
 from analysis.analyzer.sentences import CLAUSE_BREAK_RE, split_sentences
@@ -205,6 +206,7 @@ def default_analyzer() -> Analyzer:
     regions = load_table("regions", folder, ids)
     aliases = load_table("region_aliases", folder, ids)
     lexicon = pd.read_csv(folder / "product_lexicon.csv", dtype=str, keep_default_na=False)
+    words_value("двадцать пять"), words_value("twenty five")  # number-parser loads its language data once
     return Analyzer.from_tables(sectors, regions, aliases, lexicon)
 
 
