@@ -1,7 +1,8 @@
 """Benchmarks that print figures next to a baseline measured in the same run (not asserted in tests).
 
 1. Fact base load + validation vs a plain pandas read of the same CSVs.
-2. Meeting analyzer on a 5,000-word report vs a bare regex word count over the same text.
+2. Meeting analyzer on a 5,000-word report vs a bare regex word count over the same text, and its
+   quality on the labelled reports (bench/analyzer_eval.py: figure recall/precision, targets, region, sectors).
 3. Script run time per page (AppTest), p50/p95 over repeated reruns.
 4. Meeting brief (bench/brief.py): build time for the region with the most data, budget 3 s.
 5. Browser (bench/browser.py): warm first chart and filter changes, dashboard vs a minimal Streamlit
@@ -60,6 +61,12 @@ def bench_extract() -> None:
           f"(baseline regex word count {statistics.median(base) * 1000:.2f} ms); budget 50 ms")  # fmt: skip
 
 
+def bench_analyzer_quality() -> None:
+    from bench import analyzer_eval
+
+    analyzer_eval.main([])
+
+
 def bench_script_runs() -> None:
     from streamlit.testing.v1 import AppTest
 
@@ -78,6 +85,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     bench_data()
     bench_extract()
+    bench_analyzer_quality()
     bench_script_runs()
     brief.main()
     browser.main()

@@ -398,3 +398,62 @@ def test_sectors_page_national_goods_chart(fb):
     at.radio(key="goods_direction").set_value("ru_exports_to_by").run()
     exports = sector_cards.national_goods_rows(fb, "ru_exports_to_by")
     assert len([t for t in chart(at, 0)["data"] if t["name"] == "2020"]) == exports["product"].nunique()
+
+
+KALUGA_REPORT = (
+    "Minsk, 3 April 2023. Trade with Kaluga Oblast reached almost $654 million in 2022. "
+    "Last year trade turnover grew further. It may exceed $900 million in 2023."
+)
+
+
+def test_meeting_analyzer_date_from_report_last_year_and_tables(fb):
+    at = run_page("screens/meeting_analyzer.py")
+    at.text_area(key="report_text").input(KALUGA_REPORT).run()
+    assert at.text_input(key="report_date").value == "2023-04-03"  # prefilled from the report
+    assert any("read as **2022**" in c.value for c in at.caption)
+    main, other = at.dataframe[0].value, at.dataframe[1].value
+    assert main.value.tolist() == [654.0] and main.value_musd.tolist() == [654.0]
+    assert other.kind.tolist() == ["forecast"]
+    cmp = next(d.value for d in at.dataframe if "stored_value" in d.value.columns)
+    assert cmp.stored_value.tolist() == [654.0] and cmp.fact_base_source.iloc[0].startswith("http")
+    # a new report without a date: the field is emptied, not carried over
+    at.text_area(key="report_text").input("Trade with Tula Oblast reached $100 million last year.").run()
+    assert at.text_input(key="report_date").value == ""
+    assert any("left without a period" in c.value for c in at.caption)
+
+
+def test_meeting_analyzer_impossible_date_and_button():
+    at = run_page("screens/meeting_analyzer.py")
+    at.text_area(key="report_text").input(KALUGA_REPORT).run()
+    at.text_input(key="report_date").input("2023-02-30").run()
+    assert any("no such day" in e.value for e in at.error)
+    at.text_input(key="report_date").input("2024-06-01").run()
+    at.button(key="ma_analyze").click().run()
+    assert not at.error
+    assert any("read as **2023**" in c.value for c in at.caption)
+
+
+def test_meeting_analyzer_state_survives_another_page():
+    at = run_page("screens/meeting_analyzer.py")
+    at.text_area(key="report_text").input(KALUGA_REPORT).run()
+    at.switch_page("screens/overview.py")
+    at.run()
+    at.switch_page("screens/meeting_analyzer.py")
+    at.run()
+    assert not at.exception
+    assert at.text_area(key="report_text").value == KALUGA_REPORT
+    assert next(m for m in at.metric if m.label == "Region").value == "Kaluga Oblast"
+
+
+def test_meeting_analyzer_file_and_text_says_which():
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("screens/meeting_analyzer.py")
+    at.session_state["ma_upload"] = ("tula.txt", b"Trade with Tula Oblast reached $100 million in 2022.")
+    at.run()
+    assert any("tula.txt" in c.value for c in at.caption)
+    at.text_area(key="report_text").input(KALUGA_REPORT).run()
+    assert any("Analysed the uploaded file 'tula.txt'" in c.value for c in at.caption)
+    at.radio(key="ma_source").set_value("the pasted text").run()
+    assert any("Analysed the pasted text" in c.value for c in at.caption)
+    assert next(m for m in at.metric if m.label == "Region").value == "Kaluga Oblast"

@@ -99,11 +99,14 @@ def test_meeting_analyzer_in_browser(page, server_url):
 
     page.goto(f"{server_url}/meeting-analyzer")
     box = page.get_by_label("…or paste the text of a report")
+    expect(box).to_be_visible(timeout=90_000)
     box.fill(
-        "Trade between Belarus and Kaluga Oblast reached almost $654 million in 2022. Direct flights were proposed."
+        "Minsk, 3 April 2023. Trade between Belarus and Kaluga Oblast reached almost $654 million in 2022. "
+        "Direct flights were proposed."
     )
-    box.press("Control+Enter")
+    page.get_by_role("button", name="Analyze").click()  # the button, not only Ctrl+Enter
     expect(page.get_by_text("Kaluga Oblast").first).to_be_visible(timeout=60_000)
+    expect(page.get_by_label("Report date", exact=False)).to_have_value("2023-04-03")
     record = json.loads(
         Path(download(page, page.get_by_role("button", name="⬇ JSON")).path()).read_text(encoding="utf-8")
     )

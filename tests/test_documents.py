@@ -4,9 +4,17 @@ import io
 
 import pytest
 
-from analysis.analyzer.documents import MAX_BYTES, InputProblem, check_text, decode_text, read_document
+from analysis.analyzer.dates import check_report_date
+from analysis.analyzer.documents import (
+    MAX_BYTES,
+    InputProblem,
+    check_text,
+    choose_input,
+    decode_text,
+    read_document,
+)
 from analysis.analyzer.record import analyze_text
-from analysis.analyzer.views import compare_with_factbase, highlight_html, record_csv_frame
+from analysis.analyzer.views import compare_with_factbase, figure_tables, highlight_html, record_csv_frame
 
 
 def test_utf8_and_cp1251_are_read():
@@ -69,3 +77,57 @@ def test_record_csv_and_fact_base_comparison(fb):
     cmp = compare_with_factbase(rec, fb).set_index("value")
     assert cmp.loc[654.0, "status"] == "known"  # the fact base has Kaluga 2022 = $654 m
     assert cmp.loc[1.0, "status"] in ("new", "differs from the fact base")
+
+
+def test_comparison_shows_stored_value_and_source_for_reported_pair_figures_only(fb):
+    rec = analyze_text(
+        "Trade between Belarus and Kaluga Oblast reached almost $654 million in 2022. "
+        "It may exceed $900 million in 2025. Trade between Belarus and Russia was $50 billion in 2022."
+    )
+    cmp = compare_with_factbase(rec, fb)
+    assert list(cmp.value) == [654.0]  # the forecast and the national total are not compared
+    row = cmp.iloc[0]
+    assert (row.status, row.stored_value, row.stored_unit) == ("known", 654.0, "million")
+    assert row.fact_base_source.startswith("http") and row.stored_publisher
+    everything = compare_with_factbase(rec, fb, include_all=True)
+    assert sorted(everything.value) == [50.0, 654.0, 900.0]
+
+
+def test_figure_tables_split_main_and_other_with_million_usd(fb):
+    rec = analyze_text(
+        "Trade between Belarus and Kaluga Oblast reached $654 million in 2022. "
+        "Kaluga's exports to Belarus totalled 1.5 billion rubles in 2022. "
+        "In the first half of 2023 they came to 0.9 billion rubles. "
+        "The Far Eastern regions traded $300 million with Belarus in 2022."
+    )
+    main, other = figure_tables(rec, fb.fx_rates)
+    rate = float(fb.fx_rates[(fb.fx_rates.year == 2022) & (fb.fx_rates.currency == "RUB")].per_usd.iloc[0])
+    assert list(main.value) == [654.0, 1.5, 0.9]
+    assert main.value_musd.iloc[0] == 654.0
+    assert abs(main.value_musd.iloc[1] - 1500.0 / rate) < 1e-9
+    assert main.value_musd.isna().iloc[2]  # a part-year in roubles: no annual rate is applied
+    assert list(other.scope) == ["regions_group"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso", "message"),
+    [
+        ("2023-03-20", "2023-03-20", None),
+        ("", None, None),
+        ("2023-02-30", None, "no such day"),
+        ("20.03.2023", None, "YYYY-MM-DD"),
+    ],
+)
+def test_report_date_check(raw, iso, message):
+    got, msg = check_report_date(raw)
+    assert got == iso
+    assert (msg is None) if message is None else (message in msg)
+
+
+def test_choose_input_says_which_text_was_analysed():
+    assert choose_input("file text", "a.txt", "pasted", "file") == ("file text", "the uploaded file 'a.txt'")
+    assert choose_input("file text", "a.txt", "pasted", "pasted") == ("pasted", "the pasted text")
+    assert choose_input(None, None, "pasted") == ("pasted", "the pasted text")
+    assert choose_input("file text", "a.txt", "  ", "pasted")[1] == "the uploaded file 'a.txt'"
+    with pytest.raises(InputProblem):
+        choose_input(None, None, "   ")

@@ -62,9 +62,10 @@ def test_english_figures_in_many_forms():
     assert 2.0 not in values and 1.1 not in values and 30.0 not in values  # tax loss, purchase, share
     assert rec["targets"] == [
         {"flow": "turnover", "value": 1.0, "unit": "billion", "currency": "USD", "by_year": 2027,
+         "relative": None, "scope": "pair", "region_iso": "RU-KLU",
          "text": "The sides agreed to bring trade to $1 billion by 2027."}
     ]  # fmt: skip
-    kinds = {p["kind"] for p in rec["proposals"]}
+    kinds = {k for p in rec["proposals"] for k in [p["kind"], *p["also"]]}  # one row per sentence (issue 14)
     assert {"joint_venture", "service_centre", "warehouse", "flight"} <= kinds
     products = {(p["text"].lower(), p["direction"]) for p in rec["products"]}
     assert ("timber", "by_imports") in products and ("tractors", "by_exports") in products
@@ -103,7 +104,7 @@ def test_russian_report():
     assert {"agri_machinery", "chemicals", "transport_equipment", "education", "medical"} <= {
         s["id"] for s in rec["sectors"]
     }
-    kinds = {p["kind"] for p in rec["proposals"]}
+    kinds = {k for p in rec["proposals"] for k in [p["kind"], *p["also"]]}  # one row per sentence (issue 14)
     assert {"joint_venture", "service_centre"} <= kinds
 
 

@@ -66,7 +66,28 @@ def _docx_text(name: str, raw: bytes) -> str:
         raise InputProblem(
             f"'{name}' could not be opened as a Word document ({type(exc).__name__})."
         ) from exc
-    return "\n".join(p.text for p in doc.paragraphs)
+    return "\n".join(_docx_blocks(doc))
+
+
+def _docx_blocks(doc) -> list[str]:
+    """Body paragraphs and table rows in document order (a row's cells joined by ' | ').
+
+    Headers and footers live outside the body and are not read: they repeat on every page and hold
+    letterheads and page numbers, not the meeting.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[str] = []
+    for block in doc.iter_inner_content():
+        if isinstance(block, Paragraph):
+            out.append(block.text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = [c.text.strip() for c in row.cells]
+                out.append(" | ".join(dict.fromkeys(c for c in cells if c)) + ".")
+            out.append("")
+    return out
 
 
 def _pdf_text(name: str, raw: bytes) -> str:
@@ -80,3 +101,18 @@ def _pdf_text(name: str, raw: bytes) -> str:
     if not text.strip():
         raise InputProblem(f"'{name}' has no text layer (a scanned PDF?); paste the text instead.")
     return text
+
+
+def choose_input(
+    file_text: str | None, file_name: str | None, pasted: str, prefer: str = "file"
+) -> tuple[str, str]:
+    """(text, what was analysed) when a file, pasted text or both are given; `prefer` picks one of two.
+
+    Raises InputProblem when there is nothing to analyse.
+    """
+    has_paste = bool(pasted and pasted.strip())
+    if file_text is not None and (prefer == "file" or not has_paste):
+        return file_text, f"the uploaded file '{file_name}'"
+    if has_paste:
+        return check_text(pasted), "the pasted text"
+    raise InputProblem("There is no text to analyse: paste a report or upload a file.")

@@ -41,6 +41,7 @@ PROPOSAL_KINDS = [
 ]
 PROPOSAL_RE = re.compile("|".join(rf"(?P<{k}>\b(?:{p}))" for k, p in PROPOSAL_KINDS), re.IGNORECASE)
 KIND_ORDER = [k for k, _ in PROPOSAL_KINDS]
+GENERAL_KINDS = {"contract", "supply", "other"}
 PROPOSAL_CUE_RE = re.compile(
     r"\b(?:propos\w*|suggest\w*|offer\w*|ready to|interest\w*|plan\w*|should|could|agreed|initiative|invit\w*|"
     r"consider\w*|build|set up|establish\w*|launch\w*|open\w*|creat\w*|develop\w*|high time|intend\w*|will|"
@@ -51,14 +52,21 @@ PROPOSAL_CUE_RE = re.compile(
 
 
 def find_proposals(sentences: list[Sentence]) -> list[dict]:
-    """Sentences that propose something, by kind (a sentence can hold several kinds)."""
+    """Sentences that propose something, each listed once: its best kind, the other kinds it names in `also`.
+
+    The best kind is the first specific kind named (flight, warehouse, service centre, joint venture,
+    training); contract, supply and 'other' only when no specific kind is named.
+    """
     out, seen = [], set()
     for s in sentences:
-        if not PROPOSAL_CUE_RE.search(s.text):
+        if s.text in seen or not PROPOSAL_CUE_RE.search(s.text):
             continue
-        kinds = {m.lastgroup for m in PROPOSAL_RE.finditer(s.text)}
-        for kind in sorted(kinds, key=KIND_ORDER.index):
-            if (kind, s.text) not in seen:
-                seen.add((kind, s.text))
-                out.append({"kind": kind, "text": s.text})
+        first: dict[str, int] = {}
+        for m in PROPOSAL_RE.finditer(s.text):
+            first.setdefault(m.lastgroup, m.start())
+        kinds = sorted(first, key=lambda k: (k in GENERAL_KINDS, first[k] if k not in GENERAL_KINDS else 0,
+                                             KIND_ORDER.index(k)))  # fmt: skip
+        if kinds:
+            seen.add(s.text)
+            out.append({"kind": kinds[0], "also": kinds[1:], "text": s.text})
     return out

@@ -17,6 +17,8 @@ import pandas as pd
 
 from analysis.analyzer.dates import find_date
 from analysis.analyzer.figures import money_figures
+from analysis.analyzer.meeting import find_participants, find_place
+from analysis.analyzer.numbers import words_value
 from analysis.analyzer.proposals import find_proposals
 from analysis.analyzer.region_names import RegionMatcher
 from analysis.analyzer.sentences import CLAUSE_BREAK_RE, split_sentences
@@ -36,6 +38,25 @@ IMPORT_DIR_RE = re.compile(
     r"(?:экспорт|постав|отгруж|отправ)\w*\s(?:[\w-]+\s){0,4}в (?:беларусь|белоруссию|рб)|"
     r"импорт\w* из (?!беларуси|белоруссии)",
     re.IGNORECASE,
+)
+
+
+# Words that look like a sector keyword but are not about the sector in this phrase.
+SECTOR_EXCLUSIONS = {
+    "education": re.compile(
+        r"муниципальн\w*\s+образовани\w*|образовани\w*\s+союзного|образовани\w*\s+ЕАЭС", re.I
+    ),
+    "tourism": re.compile(
+        r"\b(?:I|we|he|she|they|will|shall|to|plans? to|going to)\s+(?:\w+\s+)?travel(?:led|ed|s|ling)?"
+        r"(?=\s+(?:to|from|around|across|abroad)\b)|\btravel(?:led|ed)?\s+to\b",
+        re.I,
+    ),
+}
+# Makers named in a report: their names hold product words ('Minsk Tractor Works') but are not goods.
+COMPANY_RE = re.compile(
+    r"\b(?:Minsk|Belarusian|Gomel|Mogilev|Bobruisk|Lida|Borisov|Kaluga|Kama|Ural)\s+(?:[A-Z][\w-]*\s+){0,2}"
+    r"(?:Works|Plant|Factory|Company|Holding|Combine)\b|"
+    r"(?:Минск|Белорусск|Гомельск|Могил[её]вск|Бобруйск)\w*\s+(?:\w+\s+){0,2}(?:завод|комбинат|холдинг)\w*",
 )
 
 
@@ -69,19 +90,27 @@ class Analyzer:
 
     def analyze(self, text: str, report_date: str | None = None) -> dict:
         """The structured record of one report (see the module docstring and issue contract)."""
-        found_date = report_date or find_date(text)
+        written_date = find_date(text)
+        found_date = report_date or written_date
         year = int(found_date[:4]) if found_date else None
         sentences = split_sentences(text)
-        region = self.region(text)
-        money = money_figures(sentences, year)
+        mentions = self.region_matcher.mentions(text)
+        region = self.region(text, mentions)
+        spans = [(m.start, m.end, m.iso_code) for m in mentions]
+        month = int(found_date[5:7]) if found_date else None
+        money = money_figures(sentences, year, spans, region, month)
         return {
             "region_iso": region,
             "region_name": self._region_name(region),
             "date": found_date,
+            "date_in_text": written_date,
+            "last_year": str(year - 1) if year else None,
+            "place": find_place(text),
+            "participants": find_participants(text),
             "sectors": self.sectors(text),
             "products": self.products(text),
-            "figures": [f for f in money if f["kind"] == "figure"],
-            "targets": [f for f in money if f["kind"] == "target"],
+            "figures": [_drop(f) for f in money if f["record_type"] == "figure"],
+            "targets": [_drop(f) for f in money if f["record_type"] == "target"],
             "proposals": find_proposals(sentences),
         }
 
@@ -90,11 +119,11 @@ class Analyzer:
             return None
         return str(self.regions.set_index("iso_code").at[iso, "name_en"])
 
-    def region(self, text: str) -> str | None:
+    def region(self, text: str, mentions: list | None = None) -> str | None:
         """The Russian region the report is about: weighted mentions, title and leadership boosted."""
         scores: dict[str, float] = {}
         first: dict[str, int] = {}
-        for m in self.region_matcher.mentions(text):
+        for m in self.region_matcher.mentions(text) if mentions is None else mentions:
             if not m.iso_code.startswith("RU-"):
                 continue
             w = m.weight
@@ -115,7 +144,12 @@ class Analyzer:
     def sectors(self, text: str) -> list[dict]:
         """Sectors named in the text, each with the matched words and their character spans."""
         out: dict[str, dict] = {}
+        excluded = {
+            sid: [(x.start(), x.end()) for x in rx.finditer(text)] for sid, rx in SECTOR_EXCLUSIONS.items()
+        }
         for m in self.sector_index.find_all(text):
+            if any(a <= m.start < b for a, b in excluded.get(m.payload, ())):
+                continue
             rec = out.setdefault(m.payload, {"id": m.payload, "evidence": [], "spans": []})
             if m.text not in rec["evidence"]:
                 rec["evidence"].append(m.text)
@@ -130,7 +164,10 @@ class Analyzer:
             return []
         bounds = [0] + [m.end() for m in CLAUSE_BREAK_RE.finditer(text)] + [len(text)]
         directions: dict[int, str | None] = {}
+        makers = [(c.start(), c.end()) for c in COMPANY_RE.finditer(text)]
         for m in matches:
+            if any(a <= m.start < b for a, b in makers):
+                continue
             i = bisect.bisect_right(bounds, m.start) - 1
             if i not in directions:
                 clause = text[bounds[i] : bounds[i + 1]]
@@ -148,12 +185,13 @@ class Analyzer:
         return list(seen.values())
 
 
+def _drop(item: dict) -> dict:
+    return {k: v for k, v in item.items() if k != "record_type"}
+
+
 def public_record(record: dict) -> dict:
-    """The record as the CLI prints it (internal 'kind' keys dropped)."""
-    out = dict(record)
-    out["figures"] = [{k: v for k, v in f.items() if k != "kind"} for f in record["figures"]]
-    out["targets"] = [{k: v for k, v in t.items() if k != "kind"} for t in record["targets"]]
-    return out
+    """The record as the CLI prints it (kept for callers; the record is already public)."""
+    return dict(record)
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +206,7 @@ def default_analyzer() -> Analyzer:
     regions = load_table("regions", folder, ids)
     aliases = load_table("region_aliases", folder, ids)
     lexicon = pd.read_csv(folder / "product_lexicon.csv", dtype=str, keep_default_na=False)
+    words_value("двадцать пять"), words_value("twenty five")  # number-parser loads its language data once
     return Analyzer.from_tables(sectors, regions, aliases, lexicon)
 
 

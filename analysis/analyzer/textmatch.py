@@ -75,3 +75,9 @@ def fold(text: str) -> str:
     if len(folded) != len(text):
         folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return folded.replace("ё", "е")
+
+
+def word_start_re(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile a pattern whose every match starts a word; the guard lets the engine skip mid-word
+    positions at once, which makes long alternations several times faster on Python's `re`."""
+    return re.compile(r"(?<![\w])(?=\w)(?:" + pattern + ")", flags)

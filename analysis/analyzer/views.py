@@ -40,18 +40,9 @@ def frames(record: dict) -> dict[str, pd.DataFrame]:
     )
     cols = {
         "products": ["text", "hs", "sector", "direction"],
-        "figures": [
-            "flow",
-            "period",
-            "value",
-            "unit",
-            "currency",
-            "qualifier",
-            "change_pct",
-            "text",
-        ],
-        "targets": ["flow", "value", "unit", "currency", "by_year", "text"],
-        "proposals": ["kind", "text"],
+        "figures": FIGURE_COLUMNS,
+        "targets": ["flow", "value", "unit", "currency", "by_year", "relative", "scope", "text"],
+        "proposals": ["kind", "also", "text"],
     }
     out = {"sectors": sectors}
     for key, c in cols.items():
@@ -59,9 +50,58 @@ def frames(record: dict) -> dict[str, pd.DataFrame]:
     return out
 
 
+FIGURE_COLUMNS = [
+    "flow", "period", "value", "unit", "currency", "qualifier", "change_pct", "scope", "kind", "region_iso", "text",
+]  # fmt: skip
+
+
+def is_main_figure(figure: dict, record: dict) -> bool:
+    """True for a reported figure of Belarus' trade with the meeting's region (the default list)."""
+    return (
+        figure.get("scope") == "pair"
+        and figure.get("kind") == "reported"
+        and figure.get("region_iso") == record.get("region_iso")
+    )
+
+
+def value_musd(figure: dict, fx_rates: pd.DataFrame | None) -> float | None:
+    """The figure in million USD: USD directly; another currency only for a whole-year period with an
+    annual average rate in datasets/fx_rates.csv; otherwise None (never a guessed rate)."""
+    if figure.get("value") is None or figure.get("unit") not in UNIT_FACTORS:
+        return None
+    millions = to_millions(figure["value"], figure["unit"])
+    if figure.get("currency") == "USD":
+        return millions
+    period = figure.get("period") or ""
+    if fx_rates is None or not period.isdigit():
+        return None
+    rate = fx_rates[(fx_rates.year.astype(str) == period) & (fx_rates.currency == figure.get("currency"))]
+    return millions / float(rate.per_usd.iloc[0]) if len(rate) else None
+
+
+def figure_tables(record: dict, fx_rates: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(main, other): reported Belarus–region figures, and the rest (forecasts, national, groups of
+    regions, oblast pairs, another region), each with the value also in million USD."""
+    cols = ["flow", "period", "value", "unit", "currency", "value_musd", "qualifier", "change_pct", "scope",
+            "kind", "region_iso", "text"]  # fmt: skip
+    main, other = [], []
+    for f in record["figures"]:
+        row = {**{k: f.get(k) for k in cols}, "value_musd": value_musd(f, fx_rates)}
+        (main if is_main_figure(f, record) else other).append(row)
+    return pd.DataFrame(main, columns=cols), pd.DataFrame(other, columns=cols)
+
+
+def participants_frame(record: dict) -> pd.DataFrame:
+    """Named participants: name and position as written, side ('BY', 'RU' or empty when unclear)."""
+    return pd.DataFrame(record.get("participants", []), columns=["name", "position", "side"])
+
+
 def record_csv_frame(record: dict) -> pd.DataFrame:
     """The whole record as one long table: section, item number, field, value."""
-    rows = [("meeting", 0, k, record[k]) for k in ("region_iso", "region_name", "date")]
+    rows = [("meeting", 0, k, record.get(k)) for k in ("region_iso", "region_name", "date", "place")]
+    for i, p in enumerate(record.get("participants", []), 1):
+        for k, v in p.items():
+            rows.append(("participants", i, k, v))
     for section in ("sectors", "products", "figures", "targets", "proposals"):
         for i, item in enumerate(record[section], 1):
             for k, v in item.items():
@@ -73,13 +113,21 @@ def record_json(record: dict) -> bytes:
     return json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def compare_with_factbase(record: dict, fb: FactBase) -> pd.DataFrame:
-    """Each extracted figure marked 'known' when the fact base has the same region, period, flow and value (±1%)."""
+def compare_with_factbase(record: dict, fb: FactBase, include_all: bool = False) -> pd.DataFrame:
+    """Each reported Belarus–region figure against the fact base (same region, period, flow, currency).
+
+    'known' when a stored value is within 1%, 'differs from the fact base' otherwise, 'new' when
+    nothing is stored; the stored value nearest to the figure is shown with its side, publisher and
+    source. A part-year figure only meets the same part-year. `include_all` also compares forecasts
+    and other scopes (off by default: they are not the pair's reported trade).
+    """
     iso = record.get("region_iso")
     facts = fb.trade_facts[fb.trade_facts.region_iso == iso] if iso else fb.trade_facts.iloc[0:0]
     rows = []
     for f in record["figures"]:
-        status, match_url = "new", ""
+        if not include_all and not is_main_figure(f, record):
+            continue
+        status, stored = "new", None
         if f.get("value") is not None and f.get("unit") in UNIT_FACTORS:
             same = facts[
                 (facts.period == (f.get("period") or ""))
@@ -87,24 +135,32 @@ def compare_with_factbase(record: dict, fb: FactBase) -> pd.DataFrame:
                 & (facts.currency == f["currency"])
             ]
             target = to_millions(f["value"], f["unit"])
+            best = None
             for r in same.itertuples(index=False):
                 known = to_millions(r.value, r.unit)
-                if known and abs(known - target) / known <= 0.01:
-                    status, match_url = "known", r.source_url
-                    break
-            else:
-                if len(same):
-                    status = "differs from the fact base"
-                    match_url = same.source_url.iloc[0]
+                gap = abs(known - target) / known if known else float("inf")
+                if best is None or gap < best[0]:
+                    best = (gap, r)
+            if best is not None:
+                stored = best[1]
+                status = "known" if best[0] <= 0.01 else "differs from the fact base"
         else:
             status = "no amount (growth only)"
         rows.append(
             {
                 **{k: f.get(k) for k in ("flow", "period", "value", "unit", "currency")},
                 "status": status,
-                "fact_base_source": match_url,
+                "stored_value": None if stored is None else stored.value,
+                "stored_unit": None if stored is None else stored.unit,
+                "stored_side": None if stored is None else stored.side,
+                "stored_publisher": None if stored is None else stored.publisher,
+                "fact_base_source": "" if stored is None else stored.source_url,
             }
         )
-    return pd.DataFrame(
-        rows, columns=["flow", "period", "value", "unit", "currency", "status", "fact_base_source"]
-    )
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+
+
+COMPARE_COLUMNS = [
+    "flow", "period", "value", "unit", "currency", "status", "stored_value", "stored_unit", "stored_side",
+    "stored_publisher", "fact_base_source",
+]  # fmt: skip
