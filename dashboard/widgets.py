@@ -15,7 +15,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.data.filters import FilterState, fact_years, filter_label, parse_filters, to_query_params
+from analysis.data.filters import (
+    FilterState,
+    check_choice,
+    data_years,
+    filter_label,
+    notice_markdown,
+    parse_filters,
+    to_query_params,
+)
 from analysis.data.tables import FactBase
 from analysis.models.trade import SOURCE_SEPARATOR
 from analysis.output.export import export_filename, to_csv_bytes, to_excel_bytes
@@ -35,8 +43,8 @@ DIVERGING = "PuOr"
 
 
 def year_bounds(fb: FactBase) -> tuple[int, int]:
-    """First and last year in the trade facts (the Years slider's range)."""
-    return fact_years(fb.trade_facts)
+    """First and last year of any trade fact or meeting (the Years slider's range)."""
+    return data_years(fb.trade_facts, fb.meetings)
 
 
 def region_label(fb: FactBase) -> Callable[[str], str]:
@@ -112,8 +120,8 @@ def sidebar_filters(fb: FactBase) -> FilterState:
             on_change=_keep,
             args=("side",),
         )
-        for w in st.session_state.get("filter_warnings", ()):  # URL input shown as plain text, never markup
-            st.warning(escape_markdown(w), icon=":material/warning:")
+        for w in st.session_state.get("filter_warnings", ()):  # URL values shown as inline code, never markup
+            st.warning(notice_markdown(w), icon=":material/warning:")
     side = st.session_state.f_side
     state = FilterState(
         tuple(st.session_state.f_sector),
@@ -135,12 +143,21 @@ def sidebar_filters(fb: FactBase) -> FilterState:
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape Markdown punctuation so user-supplied text renders literally."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+    """Backslash-escape every ASCII punctuation mark (Markdown, directives like :red[], entities like &lt;)
+    and flatten line breaks, so user-supplied text renders literally on one line."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(text.splitlines()))
 
 
 def view_tabs(labels: list[str], key: str) -> list:
-    """Tabs whose choice lives in the URL (`key`); only the open tab's content is computed and sent."""
+    """Tabs whose choice lives in the URL (`key`); only the open tab's content is computed and sent.
+
+    A tab value in the URL that names no tab is dropped with a warning (the first tab opens).
+    """
+    seen = f"tab_checked_{key}"
+    if seen not in st.session_state:
+        st.session_state[seen] = True
+        for notice in check_choice({key: st.query_params.get_all(key)}, key, labels):
+            st.warning(notice_markdown(notice), icon=":material/warning:")
     return st.tabs(labels, key=key, bind="query-params", on_change="rerun")
 
 

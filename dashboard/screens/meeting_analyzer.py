@@ -1,12 +1,10 @@
 """Meeting analyzer: paste or upload a report, see the structured record, compare, download."""
 
-import re
-
 import streamlit as st
 
 from analysis.analyzer import record as analyzer_record
 from analysis.analyzer import views as record_views
-from analysis.analyzer.documents import InputProblem, check_text, read_document
+from analysis.analyzer.documents import InputProblem, check_report_date, check_text, read_document
 from dashboard import widgets
 
 fb, state = widgets.page_setup()
@@ -24,6 +22,11 @@ upload = st.file_uploader(
 )
 pasted = st.text_area("…or paste the text of a report", height=200, key="report_text")
 report_date = st.text_input("Report date (YYYY-MM-DD, optional: resolves 'last year')", key="report_date")
+try:
+    date = check_report_date(report_date)
+except InputProblem as exc:  # shown under the field; the report is still analysed, without a date
+    st.warning(widgets.escape_markdown(f"{exc} It is ignored."))
+    date = None
 
 text = None
 try:
@@ -31,18 +34,14 @@ try:
         text = read_document(upload.name, upload.getvalue())
     elif pasted.strip():
         text = check_text(pasted)
-except InputProblem as exc:
-    st.error(str(exc))
+except InputProblem as exc:  # the message quotes the file name: shown literally
+    st.error(widgets.escape_markdown(str(exc)))
 
 if text is None:
     if upload is None and not pasted.strip():
         widgets.empty_state("Nothing to analyse yet.", "Paste a meeting report above or upload a file.")
     st.stop()
 
-date = report_date.strip() or None
-if date and not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
-    st.warning("The report date is not in YYYY-MM-DD form; it is ignored.")
-    date = None
 with st.spinner("Analysing…"):
     record = analyzer_record.public_record(analyzer().analyze(text, date))
 tables = record_views.frames(record)
