@@ -183,8 +183,8 @@ def page_setup() -> tuple[FactBase, FilterState]:
 
 
 def _multi_params() -> dict[str, list[str]]:
-    """Repeated query parameters (?region=A&region=B) as lists."""
-    return {k: st.query_params.get_all(k) for k in ("sector", "region") if st.query_params.get_all(k)}
+    """Every value of each filter parameter (?region=A&region=B, or a repeated side) as lists."""
+    return {k: st.query_params.get_all(k) for k in FILTER_KEYS if st.query_params.get_all(k)}
 
 
 def file_tags(state: FilterState, fb: FactBase) -> dict[str, str]:
