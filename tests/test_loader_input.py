@@ -202,3 +202,11 @@ def test_line_break_inside_a_cell_names_the_row_and_column(data_copy):
         f"datasets/meetings.csv, row {row}, column 'by_side': a line break in this cell splits the row "
         f"over lines {row}-{row + 1}"
     ]
+
+
+def test_carriage_return_inside_a_cell_names_the_row_and_column(data_copy):
+    row = plain_row(data_copy, "meetings.csv")
+    set_cell(data_copy, "meetings.csv", row, "by_side", "Minister\rof Industry")
+    assert messages(data_copy) == [
+        f"datasets/meetings.csv, row {row}, column 'by_side': a carriage return inside the cell"
+    ]

@@ -54,7 +54,7 @@ def data_dir() -> Path:
 
 def _field_index(line: str) -> int:
     """Index of the field in which a line's CSV parse breaks (an unclosed quote swallows the rest)."""
-    return len(next(csv.reader([line]), [""])) - 1
+    return len(next(csv.reader([line.replace("\r", " ").replace("\0", " ")]), [""])) - 1
 
 
 def read_cells(path: Path, file: str | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -95,11 +95,15 @@ def read_cells(path: Path, file: str | None = None) -> tuple[pd.DataFrame | None
         try:
             fields = next(csv.reader([line], strict=True))
         except csv.Error as exc:
-            at = _field_index(line)
+            stray = "new-line" in str(exc) and "\r" in line  # an unquoted carriage return mid-line
+            at = _field_index(line[: line.index("\r")] if stray else line)
             col = header[at] if n > 1 and at < len(header) else f"field {at + 1}"
-            reason = (
-                "a quote is not closed on its line" if "end of data" in str(exc) else f"bad quoting ({exc})"
-            )
+            if stray:
+                reason = "a carriage return inside the cell"
+            elif "end of data" in str(exc):
+                reason = "a quote is not closed on its line"
+            else:
+                reason = f"bad quoting ({exc})"
             problems.append(Problem(file, n, col, reason))
             continue
         if not header:
