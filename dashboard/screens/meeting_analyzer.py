@@ -1,5 +1,7 @@
 """Meeting analyzer: paste or upload a report, see the structured record, compare, download."""
 
+import hashlib
+
 import streamlit as st
 
 from analysis.analyzer import record as analyzer_record
@@ -42,8 +44,21 @@ if text is None:
         widgets.empty_state("Nothing to analyse yet.", "Paste a meeting report above or upload a file.")
     st.stop()
 
-with st.spinner("Analysing…"):
-    record = analyzer_record.public_record(analyzer().analyze(text, date))
+
+def analysed(text: str, date: str | None) -> dict:
+    """The record of `text`; only the session's latest one is kept, so a rerun (a click in a table) does
+    not analyse again and a new report releases the previous record."""
+    key = (hashlib.sha256(text.encode("utf-8")).hexdigest(), date)
+    kept = st.session_state.get("analyzer_last")
+    if kept is None or kept[0] != key:
+        st.session_state.pop("analyzer_last", None)
+        with st.spinner("Analysing…"):
+            kept = (key, analyzer_record.public_record(analyzer().analyze(text, date)))
+        st.session_state.analyzer_last = kept
+    return kept[1]
+
+
+record = analysed(text, date)
 tables = record_views.frames(record)
 
 c = st.columns(3)
@@ -61,8 +76,14 @@ st.markdown(
     or "No sector recognised."
 )
 
-with st.expander("Text with the evidence highlighted", expanded=False):
-    st.markdown(record_views.highlight_html(text, record), unsafe_allow_html=True)
+box = widgets.lazy_expander("Text with the evidence highlighted", "analyzer_highlight")
+if box.open:  # built and sent only while open, one part of at most 20,000 characters at a time
+    with box:
+        parts = record_views.text_parts(text)
+        part = 0
+        if len(parts) > 1:
+            part = st.number_input(f"Part (of {len(parts)})", 1, len(parts), 1, key="highlight_part") - 1
+        st.markdown(record_views.highlight_html(text, record, *parts[part]), unsafe_allow_html=True)
 
 for key, title in (
     ("figures", "Trade figures"),
