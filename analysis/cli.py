@@ -1,13 +1,15 @@
 """The one command line: `python -m analysis <command>` (also installed as `byru`).
 
-Commands: `extract` (a meeting report to a JSON record), `brief` (a meeting brief on a region). Each command has its own `--help`.
-Exit codes: 0 done, 2 bad input or usage (one line on stderr, never a traceback).
+Commands: `extract` (a meeting report to a JSON record), `brief` (a meeting brief on a region), `validate`
+(check a folder of curated tables). Each command has its own `--help`.
+Exit codes: 0 done, 1 `validate` found problems, 2 bad input or usage (one line on stderr, never a traceback).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,29 +17,58 @@ from pathlib import Path
 PROG = "python -m analysis"
 
 
-def _read_report(path_arg: str) -> str:
-    """The report's text from a file path or '-' (standard input); raises ValueError with a one-line reason."""
+def _read_report(path_arg: str, max_bytes: int) -> str:
+    """The report's text from a file or '-' (standard input), read as the page reads an upload.
+
+    Raises InputProblem (a ValueError) with a one-line reason: missing, too large, unreadable or empty.
+    """
+    from analysis.analyzer.documents import InputProblem, read_document
+
+    limit = f"{max_bytes / 1024 / 1024:g} MB"
     if path_arg == "-":
-        return sys.stdin.read()
-    path = Path(path_arg)
-    if not path.is_file():
-        raise ValueError(f"no such file: {path}")
-    raw = path.read_bytes()
+        name, raw = "standard input", sys.stdin.buffer.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise InputProblem(f"standard input is over the {limit} limit (raise it with --max-size)")
+    else:
+        path = Path(path_arg)
+        if not path.is_file():
+            raise InputProblem(f"no such file: {path}")
+        size = path.stat().st_size
+        if size > max_bytes:  # refused before reading it into memory
+            raise InputProblem(
+                f"{path.name} is {size / 1024 / 1024:.1f} MB, over the {limit} limit (raise it with --max-size)"
+            )
+        name, raw = path.name, path.read_bytes()
+    if not raw.strip():
+        raise InputProblem("the input is empty")
+    return read_document(name, raw, max_bytes=max_bytes, any_name=True)
+
+
+def _megabytes(value: str) -> int:
+    """--max-size: a positive number of megabytes, as bytes."""
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1251")
+        mb = float(value)
+    except ValueError:
+        mb = float("nan")
+    if not mb > 0 or mb == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of megabytes, got {value[:40]!r}")
+    return int(mb * 1024 * 1024)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Analyze one meeting report and print its record as JSON."""
+    """Analyze one meeting report and print its record as JSON; say on stderr when nothing was found."""
+    from analysis.analyzer.documents import check_report_date
     from analysis.analyzer.record import analyze_text
 
-    text = _read_report(args.path)
-    if not text.strip():
-        raise ValueError("the input is empty")
-    json.dump(analyze_text(text, args.date), sys.stdout, ensure_ascii=False, indent=2)
+    date = check_report_date(args.date)
+    text = _read_report(args.path, args.max_size)
+    record = analyze_text(text, date)
+    json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    if not record.get("region_iso"):
+        print("note: no region recognised", file=sys.stderr)
+    if not record.get("figures"):
+        print("note: no trade figures found", file=sys.stderr)
     return 0
 
 
@@ -72,6 +103,21 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check a folder of curated tables; print every problem, exit 1 if there is any."""
+    from analysis.data.tables import data_dir, validate_folder
+
+    folder = Path(args.folder) if args.folder else data_dir()
+    if not folder.is_dir():
+        raise ValueError(f"no such folder: {folder}")
+    problems = validate_folder(folder)
+    for problem in problems:
+        print(problem)
+    n = len(problems)
+    print(f"{folder}: {'no problems' if not n else f'{n} problem' + ('s' if n > 1 else '')}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one subparser per command."""
     parser = argparse.ArgumentParser(
@@ -89,6 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--date", default=None, help="report date YYYY-MM-DD, used for 'last year' and similar"
     )
+    extract.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=2 * 1024 * 1024,
+        metavar="MB",
+        help="refuse inputs larger than this many megabytes (default 2, as on the page)",
+    )
     extract.set_defaults(func=cmd_extract)
 
     brief = commands.add_parser(
@@ -104,15 +157,32 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--side", choices=["best", "BY", "RU"], default="best", help="statistics side")
     brief.add_argument("--years", type=_years, default=None, help="year range, e.g. 2019-2025 (default: all)")
     brief.set_defaults(func=cmd_brief)
+    validate = commands.add_parser(
+        "validate",
+        help="check a folder of curated tables and list every problem",
+        description="Check every curated CSV in FOLDER with the loader's rules and print each problem "
+        "(file, row, column, reason). Exit 0 when clean, 1 when there are problems, 2 for bad usage.",
+    )
+    validate.add_argument("folder", nargs="?", default=None, help="default: datasets/ (or $BYRU_DATA_DIR)")
+    validate.set_defaults(func=cmd_validate)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
     args = build_parser().parse_args(argv)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a broken PDF gets our one line, not pypdf's warnings
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (ValueError, OSError) as exc:  # bad input: one line, no traceback
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line (OSErrors keep the path they are about)."""
+    text = str(exc) if not isinstance(exc, OSError) else f"{exc.strerror or exc}: {exc.filename or ''}"
+    return " ".join(text.split())

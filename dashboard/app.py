@@ -9,9 +9,10 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+# A local SVG, sent inline as a data: URI: a Material or emoji icon would be fetched from a font host or CDN.
 st.set_page_config(
     page_title="Belarus ⇄ Russian regions trade",
-    page_icon=str(ROOT / "dashboard" / "assets" / "icon.png"),  # served locally, no font host
+    page_icon=str(ROOT / "dashboard" / "icon.svg"),
     layout="wide",
 )
 

@@ -17,7 +17,15 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from analysis.data.filters import FilterState, fact_years, filter_label, parse_filters, to_query_params
+from analysis.data.filters import (
+    FilterState,
+    check_choice,
+    data_years,
+    filter_label,
+    notice_markdown,
+    parse_filters,
+    to_query_params,
+)
 from analysis.data.tables import FactBase
 from analysis.models.trade import SOURCE_SEPARATOR
 from analysis.output.export import export_filename, to_csv_bytes, to_excel_bytes
@@ -38,8 +46,8 @@ DIVERGING = "PuOr"
 
 
 def year_bounds(fb: FactBase) -> tuple[int, int]:
-    """First and last year in the trade facts (the Years slider's range)."""
-    return fact_years(fb.trade_facts)
+    """First and last year of any trade fact or meeting (the Years slider's range)."""
+    return data_years(fb.trade_facts, fb.meetings)
 
 
 def region_label(fb: FactBase) -> Callable[[str], str]:
@@ -119,8 +127,8 @@ def sidebar_filters(fb: FactBase) -> FilterState:
             on_change=_keep,
             args=("side",),
         )
-        for w in st.session_state.get("filter_warnings", ()):  # URL input shown as plain text, never markup
-            st.warning(escape_markdown(w), icon=":material/warning:")
+        for w in st.session_state.get("filter_warnings", ()):  # URL values shown as inline code, never markup
+            st.warning(notice_markdown(w), icon=":material/warning:")
     side = st.session_state.f_side
     state = FilterState(
         tuple(st.session_state.f_sector),
@@ -142,8 +150,9 @@ def sidebar_filters(fb: FactBase) -> FilterState:
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape Markdown punctuation so user-supplied text renders literally."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+    """Backslash-escape every ASCII punctuation mark (Markdown, directives like :red[], entities like &lt;)
+    and flatten line breaks, so user-supplied text renders literally on one line."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(text.splitlines()))
 
 
 def url_value_dropped(param: str, value: str, reason: str) -> None:
@@ -153,7 +162,15 @@ def url_value_dropped(param: str, value: str, reason: str) -> None:
 
 
 def view_tabs(labels: list[str], key: str) -> list:
-    """Tabs whose choice lives in the URL (`key`); only the open tab's content is computed and sent."""
+    """Tabs whose choice lives in the URL (`key`); only the open tab's content is computed and sent.
+
+    A tab value in the URL that names no tab is dropped with a warning (the first tab opens).
+    """
+    seen = f"tab_checked_{key}"
+    if seen not in st.session_state:
+        st.session_state[seen] = True
+        for notice in check_choice({key: st.query_params.get_all(key)}, key, labels):
+            st.warning(notice_markdown(notice), icon=":material/warning:")
     return st.tabs(labels, key=key, bind="query-params", on_change="rerun")
 
 
@@ -180,8 +197,8 @@ def page_setup() -> tuple[FactBase, FilterState]:
 
 
 def _multi_params() -> dict[str, list[str]]:
-    """Repeated query parameters (?region=A&region=B) as lists."""
-    return {k: st.query_params.get_all(k) for k in ("sector", "region") if st.query_params.get_all(k)}
+    """Every value of each filter parameter (?region=A&region=B, or a repeated side) as lists."""
+    return {k: st.query_params.get_all(k) for k in FILTER_KEYS if st.query_params.get_all(k)}
 
 
 FILTER_NAMES = {"sector": "Sector", "region": "Region", "years": "Years", "side": "Statistics side"}

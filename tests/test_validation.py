@@ -55,7 +55,7 @@ def test_curated_data_is_valid():
 def test_bad_cell_is_reported_with_file_row_column(data_copy, file, column, value, expected):
     _edit(data_copy, file, 4, column, value)
     err = _problem(data_copy)
-    assert (file, 6, column) in [(f, r, c) for f, r, c, _ in err.problems]
+    assert (f"datasets/{file}", 6, column) in [(f, r, c) for f, r, c, _ in err.problems]
     assert expected in str(err)
     assert f"{file}, row 6, column '{column}'" in str(err)
 
@@ -90,9 +90,9 @@ def test_missing_column_and_missing_file(data_copy):
     df = pd.read_csv(data_copy / "meetings.csv", dtype=str, keep_default_na=False)
     df.drop(columns=["source_url"]).to_csv(data_copy / "meetings.csv", index=False)
     err = _problem(data_copy)
-    assert ("meetings.csv", 1, "source_url") in [(f, r, c) for f, r, c, _ in err.problems]
+    assert ("datasets/meetings.csv", 1, "source_url") in [(f, r, c) for f, r, c, _ in err.problems]
     (data_copy / "meetings.csv").unlink()
-    assert "file not found" in str(_problem(data_copy))
+    assert "datasets/meetings.csv is missing" in str(_problem(data_copy))
 
 
 def test_broken_file_stops_the_app_with_the_message(data_copy, monkeypatch):

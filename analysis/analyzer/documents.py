@@ -1,60 +1,106 @@
-"""Turn an uploaded or pasted report into text, with clear messages for bad input."""
+"""Turn an uploaded, pasted or piped report into text, with clear messages for bad input.
+
+The page and the command line share these readers, so both accept and refuse the same inputs.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 from pathlib import PurePath
+
+from analysis.analyzer import dates
 
 MAX_BYTES = 2 * 1024 * 1024
 ALLOWED = (".txt", ".md", ".docx", ".pdf")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 class InputProblem(ValueError):
     """The input cannot be analysed; the message says why and what to do."""
 
 
+def _size(n: int) -> str:
+    """A byte count as people say it: '2 MB', '20.5 MB', '300 KB'."""
+    if n < 100 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
+
+
 def decode_text(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1251; anything else is refused."""
-    for enc in ("utf-8-sig", "cp1251"):
+    """UTF-16 or UTF-8 with a byte-order mark, else UTF-8, else Windows-1251; binary data is refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = raw.decode(enc)
+            return raw.decode("utf-16")
         except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
+            pass
+    else:
+        for enc in ("utf-8-sig", "cp1251"):
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if len(_CONTROL.findall(text)) <= len(text) // 1000:  # a stray control byte, not a binary
+                return text
             break
-        return text
     raise InputProblem("The file is not readable text: it is neither UTF-8 nor Windows-1251 encoded.")
 
 
-def read_document(name: str, raw: bytes) -> str:
-    """Text of a .txt, .md, .docx or .pdf file of at most 2 MB."""
+def sniff_kind(name: str, raw: bytes) -> str:
+    """'pdf', 'docx' or 'text': by content first (a PDF or Word file under any name), then by extension."""
+    if raw.startswith(b"%PDF-"):
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04"):
+        return "docx"
     suffix = PurePath(name).suffix.lower()
-    if suffix not in ALLOWED:
+    return {".pdf": "pdf", ".docx": "docx"}.get(suffix, "text")
+
+
+def read_document(name: str, raw: bytes, max_bytes: int = MAX_BYTES, any_name: bool = False) -> str:
+    """Text of a .txt, .md, .docx or .pdf file of at most `max_bytes` (2 MB); raises InputProblem.
+
+    `any_name=True` (the command line) accepts any file name and goes by content alone.
+    """
+    suffix = PurePath(name).suffix.lower()
+    if not any_name and suffix not in ALLOWED:
         raise InputProblem(
             f"'{name}' is a {suffix or 'file without extension'}; upload .txt, .md, .docx or .pdf."
         )
-    if len(raw) > MAX_BYTES:
+    if len(raw) > max_bytes:
         raise InputProblem(
-            f"'{name}' is {len(raw) / 1e6:.1f} MB; the limit is 2 MB. Paste the relevant part instead."
+            f"'{name}' is {_size(len(raw))}; the limit is {_size(max_bytes)}. Paste the relevant part instead."
         )
     if not raw:
         raise InputProblem(f"'{name}' is empty.")
-    if suffix in (".txt", ".md"):
-        text = decode_text(raw)
-    elif suffix == ".docx":
+    kind = sniff_kind(name, raw)
+    if kind == "docx":
         text = _docx_text(name, raw)
-    else:
+    elif kind == "pdf":
         text = _pdf_text(name, raw)
-    return check_text(text)
+    else:
+        text = decode_text(raw)
+    return check_text(text, max_bytes)
 
 
-def check_text(text: str) -> str:
+def check_text(text: str, max_bytes: int = MAX_BYTES) -> str:
     """The text itself, if there is something to analyse."""
     if not text or not text.strip():
         raise InputProblem("There is no text to analyse: paste a report or upload a file.")
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise InputProblem("The text is over 2 MB; paste the relevant part of the report.")
+    if len(text.encode("utf-8")) > max_bytes:
+        raise InputProblem(f"The text is over {_size(max_bytes)}; paste the relevant part of the report.")
     return text
+
+
+def check_report_date(value: str | None) -> str | None:
+    """A report date as YYYY-MM-DD (None when blank); raises InputProblem for any other or impossible date.
+
+    The rule and its wording are `analysis.analyzer.dates.check_report_date`'s, shared with the page.
+    """
+    iso, problem = dates.check_report_date(value or "")
+    if problem:
+        raise InputProblem(f"Bad report date: {problem}")
+    return iso
 
 
 def _docx_text(name: str, raw: bytes) -> str:

@@ -11,18 +11,35 @@ from analysis.data.tables import FactBase
 from analysis.data.units import UNIT_FACTORS, to_millions
 
 
-def highlight_html(text: str, record: dict) -> str:
-    """The report as escaped HTML with each sector's evidence wrapped in <mark> (with the sector id)."""
-    spans = sorted((s, e, sec["id"]) for sec in record["sectors"] for s, e in sec["spans"])
-    out, pos = [], 0
+def highlight_html(text: str, record: dict, start: int = 0, end: int | None = None) -> str:
+    """The report (or its part text[start:end]) as escaped HTML with each sector's evidence in <mark>."""
+    end = len(text) if end is None else end
+    spans = sorted(
+        (s, e, sec["id"]) for sec in record["sectors"] for s, e in sec["spans"] if start <= s < end
+    )
+    out, pos = [], start
     for s, e, sid in spans:
         if s < pos:
             continue
+        e = min(e, end)
         out.append(html.escape(text[pos:s]))
         out.append(f'<mark title="{html.escape(sid)}">{html.escape(text[s:e])}</mark>')
         pos = e
-    out.append(html.escape(text[pos:]))
+    out.append(html.escape(text[pos:end]))
     return "".join(out).replace("\n", "<br>")
+
+
+def text_parts(text: str, size: int = 20_000) -> list[tuple[int, int]]:
+    """(start, end) of consecutive parts of at most `size` characters, cut at a line break or space if any."""
+    parts, start = [], 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+            end = cut + 1 if cut > start else end
+        parts.append((start, end))
+        start = end
+    return parts
 
 
 def frames(record: dict) -> dict[str, pd.DataFrame]:
@@ -123,17 +140,18 @@ def compare_with_factbase(record: dict, fb: FactBase, include_all: bool = False)
     """
     iso = record.get("region_iso")
     facts = fb.trade_facts[fb.trade_facts.region_iso == iso] if iso else fb.trade_facts.iloc[0:0]
+    by_key: dict[tuple, list[tuple[float | None, str]]] = {}  # one pass over the facts, not one per figure
+    for r in facts.itertuples(index=False):
+        by_key.setdefault((r.period, r.flow, r.currency), []).append(
+            (to_millions(r.value, r.unit), r.source_url)
+        )
     rows = []
     for f in record["figures"]:
         if not include_all and not is_main_figure(f, record):
             continue
         status, stored = "new", None
         if f.get("value") is not None and f.get("unit") in UNIT_FACTORS:
-            same = facts[
-                (facts.period == (f.get("period") or ""))
-                & (facts.flow == f["flow"])
-                & (facts.currency == f["currency"])
-            ]
+            same = by_key.get((f.get("period") or "", f["flow"], f["currency"]), [])
             target = to_millions(f["value"], f["unit"])
             best = None
             for r in same.itertuples(index=False):

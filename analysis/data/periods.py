@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-PERIOD_RE = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4])|-(\d\d)\.\.(\d\d))?$")
+PERIOD_RE = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4])|-(\d\d)\.\.(\d\d))?$", re.ASCII)  # ASCII digits only
 
 
 @dataclass(frozen=True)

@@ -128,8 +128,14 @@ st.markdown(
     or "No sector recognised."
 )
 
-with st.expander("Text with the evidence highlighted", expanded=False):
-    st.markdown(record_views.highlight_html(result["text"], record), unsafe_allow_html=True)
+box = widgets.lazy_expander("Text with the evidence highlighted", "analyzer_highlight")
+if box.open:  # built and sent only while open, one part of at most 20,000 characters at a time
+    with box:
+        parts = record_views.text_parts(result["text"])
+        part = 0
+        if len(parts) > 1:
+            part = st.number_input(f"Part (of {len(parts)})", 1, len(parts), 1, key="highlight_part") - 1
+        st.markdown(record_views.highlight_html(result["text"], record, *parts[part]), unsafe_allow_html=True)
 
 main_figures, other_figures = record_views.figure_tables(record, fb.fx_rates)
 st.subheader("Trade figures")

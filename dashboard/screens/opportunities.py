@@ -83,6 +83,8 @@ if tab_gaps.open:
         view = opportunity_views.matrix_view(matrix, state.regions, state.sectors)
         if view.empty:
             widgets.empty_state("No region × sector pairs for these filters.", "Clear Region or Sector.")
+        elif not (view.discussed.any() or view.traded.any()):  # no evidence at all: nothing to compare
+            widgets.empty_state("No meeting or traded good on record for these filters.", "Widen Years.")
         else:
             heat_rows = opportunity_views.heatmap_rows(view)
             heat = opportunity_views.heatmap_frame(heat_rows, widgets.region_label(fb))
