@@ -14,7 +14,6 @@ from analysis.analyzer import dates
 MAX_BYTES = 2 * 1024 * 1024
 ALLOWED = (".txt", ".md", ".docx", ".pdf")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 class InputProblem(ValueError):

@@ -140,11 +140,9 @@ def compare_with_factbase(record: dict, fb: FactBase, include_all: bool = False)
     """
     iso = record.get("region_iso")
     facts = fb.trade_facts[fb.trade_facts.region_iso == iso] if iso else fb.trade_facts.iloc[0:0]
-    by_key: dict[tuple, list[tuple[float | None, str]]] = {}  # one pass over the facts, not one per figure
+    by_key: dict[tuple, list] = {}  # one pass over the facts, not one per figure
     for r in facts.itertuples(index=False):
-        by_key.setdefault((r.period, r.flow, r.currency), []).append(
-            (to_millions(r.value, r.unit), r.source_url)
-        )
+        by_key.setdefault((r.period, r.flow, r.currency), []).append(r)
     rows = []
     for f in record["figures"]:
         if not include_all and not is_main_figure(f, record):
@@ -154,7 +152,7 @@ def compare_with_factbase(record: dict, fb: FactBase, include_all: bool = False)
             same = by_key.get((f.get("period") or "", f["flow"], f["currency"]), [])
             target = to_millions(f["value"], f["unit"])
             best = None
-            for r in same.itertuples(index=False):
+            for r in same:
                 known = to_millions(r.value, r.unit)
                 gap = abs(known - target) / known if known else float("inf")
                 if best is None or gap < best[0]:

@@ -108,8 +108,11 @@ def region_economy(indicators: pd.DataFrame, foreign_trade: pd.DataFrame) -> pd.
 
     From the Rosstat tables `region_indicators` and `region_foreign_trade`.
     """
+    needed = ["population", "grp", "grp_per_capita"]  # present even when the table is empty
     wide = indicators.pivot_table(index="iso_code", columns="indicator", values="value", aggfunc="first")
+    wide = wide.reindex(columns=needed)
     years = indicators.pivot_table(index="iso_code", columns="indicator", values="year", aggfunc="first")
+    years = years.reindex(columns=needed)
     cis = foreign_trade[(foreign_trade.partner == "cis") & (foreign_trade.year == 2021)]
     out = pd.DataFrame(
         {
