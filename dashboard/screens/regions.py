@@ -25,7 +25,11 @@ def profile_region() -> tuple[str, str, dict]:
     options = list(state.regions) or widgets.ru_region_ids(fb)
     default = options.index(profile.DEFAULT_REGION) if profile.DEFAULT_REGION in options else 0
     iso = st.selectbox(
-        "Region profile", options, index=default, format_func=widgets.region_label(fb), key="profile_region"
+        "Region profile",
+        options,
+        index=default,
+        format_func=widgets.region_search_label(fb),
+        key="profile_region",
     )
     name = fb.regions.set_index("iso_code").at[iso, "name_en"]
     st.header(f"Profile: {name}")
@@ -89,7 +93,18 @@ if tab_profile.open:
                     f"Only {fmt_count(series.year.nunique(), 'year')} on record for {name}: what is known is shown; no trend is implied."
                 )
             widgets.show_chart(charts.flow_bars(series), "profile_series")
+            for r in series[series.differ_note != ""].itertuples(index=False):
+                st.caption(
+                    f":material/compare_arrows: {r.year} {charts.FLOW_LABELS.get(r.flow, r.flow).lower()} "
+                    f"({r.side}): **{r.differ_note}**. Shown: {fmt_musd(r.value_musd)} ({r.source_url}); "
+                    f"other: {fmt_musd(r.alt_value_musd)} ({r.alt_source_url}). Rule on Data & methods."
+                )
             widgets.download_buttons(series, f"{iso}-figures", state, fb, "profile_series")
+        no_usd = prof["no_usd"]
+        if len(no_usd):
+            st.markdown("**Full-year figures stated in roubles** (no USD value: no rate on file)")
+            st.caption("Kept out of the USD series and every sum, ratio and change; shown as stated.")
+            widgets.table(no_usd, f"{iso}-figures-in-roubles", state, fb, "no_usd")
         partial = prof["partial"]
         if len(partial):
             box = widgets.lazy_expander("Partial-year and other reported figures", "more_partial")
@@ -109,9 +124,10 @@ if tab_profile.open:
                 "See the Opportunities page for all targets.",
             )
         else:
-            for r in tp.itertuples(index=False):
+            for r, target in zip(tp.itertuples(index=False), charts.target_labels(tp), strict=True):
+                against = f", progress against {r.progress_against}" if r.progress_against else ""
                 st.markdown(
-                    f"- Target {fmt_musd(r.target_musd)} (set {r.set_on}) — latest {fmt_musd(r.latest_actual_musd)} → **{r.status}**"
+                    f"- Target {target} (set {r.set_on}) — latest {fmt_musd(r.latest_actual_musd)}{against} → **{r.status}**"
                 )
             widgets.download_buttons(tp, f"{iso}-targets", state, fb, "targets")
 
