@@ -393,7 +393,8 @@ def bubble_map(points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | No
     col, note_col, unit, none_name = MAP_COLOUR["growth" if colour_by == "growth" else "balance"]
     values = points[col].astype("float64").replace([np.inf, -np.inf], np.nan)
     notes = points[note_col] if note_col in points.columns else pd.Series("", index=points.index)
-    size = 8 + 40 * np.sqrt(points.turnover_musd / points.turnover_musd.max())
+    top = points.turnover_musd.max()
+    size = 8 + 40 * np.sqrt(points.turnover_musd / top) if top > 0 else points.turnover_musd * 0 + 8
     limit = float(np.nanmax(np.abs(values))) if values.notna().any() else 1.0
     limit = limit or 1.0
     fig = go.Figure()

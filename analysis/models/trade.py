@@ -290,7 +290,7 @@ def region_table(
     for col in ("latest_year", "grp_year", "population"):
         table[col] = table[col].astype("Int64")
     for col in ("growth_note", "balance_note", "differ_note", "side", "source_url"):
-        table[col] = table[col].fillna("")
+        table[col] = table[col].astype(object).where(table[col].notna(), "").astype(str)
     table = finite(table)
     order = [
         "iso_code", "name_en", "federal_district", "latest_year", "side", "turnover_musd", "differ_note",
