@@ -79,7 +79,15 @@ INDICATORS = pd.DataFrame(
         ),
         (
             "Growth",
-            "Change of turnover against the previous calendar year on the same side",
+            "Change of turnover against the previous calendar year of the same statistics side and coverage, "
+            "both full years; blank with the reason otherwise (previous year only on the other side, no "
+            "figure, or a zero base)",
+            "derived",
+        ),
+        (
+            "Sources differ",
+            "Two or more figures of the same side for one region, year and flow disagree: the one chosen by "
+            "the best-figure rule is shown, marked 'N sources differ', with the other value and its source",
             "derived",
         ),
         (
@@ -105,7 +113,8 @@ INDICATORS = pd.DataFrame(
         ),
         (
             "Target progress",
-            "Latest reported turnover / target × 100; status rule in analysis/targets.py",
+            "Latest reported turnover / target × 100; a range target keeps both ends and says which end "
+            "progress is against; status rule in analysis/targets.py",
             "derived",
         ),
     ],

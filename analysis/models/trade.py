@@ -30,6 +30,14 @@ FLOWS = ("turnover", "by_exports", "by_imports")
 SIDE_CHOICES = ("best", "BY", "RU")
 SIDE_NAMES = {"BY": "Belarusian", "RU": "Russian", "unknown": "unattributed"}
 NO_RATE_NOTE = "no USD value: no rate on file"
+CONFLICT_RULE = (
+    "When two or more figures of the same statistics side exist for one region, year and flow and their "
+    "values differ, the figure chosen is the best by rule 3 (a stated year beats an inferred one; exact beats "
+    "over/almost, which beat about; a page-dated source beats a URL-dated one, which beats an undated one; "
+    "then the latest published). It is never averaged with the others: it is marked **N sources differ**, "
+    "and the runner-up's value and source are shown beside it (chart hover, region profile, and the "
+    "`alt_value_musd` / `alt_source_url` columns of every download)."
+)
 
 
 def usable_annual(facts: pd.DataFrame) -> pd.DataFrame:
