@@ -461,7 +461,11 @@ def flow_bars(series: pd.DataFrame) -> go.Figure:
                 name=f"{FLOW_LABELS.get(flow, flow)} · {side}",
                 marker={
                     "color": SIDE_COLOURS.get(side, NO_FIGURE),
-                    "pattern": {"shape": FLOW_PATTERN.get(flow, ""), "fgcolor": "white"},
+                    "pattern": {
+                        "shape": FLOW_PATTERN.get(flow, ""),
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                    },
                 },
                 text=["◆" if d else "" for d in differ],
                 textposition="outside",

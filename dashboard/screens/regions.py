@@ -60,7 +60,8 @@ if tab_table.open:
     with tab_table:
         st.subheader("Region table")
         st.caption(
-            "Click a column header to sort. Values in million USD; per-capita in USD; per-GRP in % of GRP."
+            "Click a column header to sort. Values in million USD; per-capita in USD; per-GRP in % of GRP. "
+            "A faded *None* is an empty cell: no figure (never zero); `growth_note` and `balance_note` say why."
         )
         widgets.table(shown, "region-table", state, fb, "region_table")
 
