@@ -329,34 +329,47 @@ def target_labels(tp: pd.DataFrame) -> list[str]:
 
 @reused_while_inputs_same
 def district_bars(roll: pd.DataFrame) -> go.Figure:
-    """Sum of the latest turnover figures per federal district, labelled with region coverage.
+    """Per federal district, the sum of its regions' latest turnover figures: one bar per statistics side.
 
-    A district with no figure gets a hollow grey marker and a "no figure" legend entry, never a zero bar.
+    Sides are never stacked or added. A district with no figure gets a hollow grey marker and a "no figure"
+    legend entry, never a zero bar. Labels give the regions summed and the years of their figures.
     """
-    fig = go.Figure(
-        go.Bar(
-            x=roll.federal_district.tolist(),
-            y=plain(roll.turnover_musd),
-            marker_color=PALETTE[0],
-            name="sum of latest figures",
-            text=[f"{a}/{b} regions" for a, b in zip(roll.regions_with_figures, roll.regions, strict=True)],
+    fig = go.Figure()
+    districts = list(dict.fromkeys(roll.federal_district))
+    for side, g in roll[roll.side != ""].groupby("side"):
+        fig.add_trace(
+            go.Bar(
+                x=g.federal_district.tolist(),
+                y=plain(g.turnover_musd),
+                marker_color=SIDE_COLOURS.get(side, NO_FIGURE),
+                name=f"{side} statistics",
+                text=[
+                    f"{a}/{b} regions, {y}"
+                    for a, b, y in zip(g.regions_with_figures, g.regions, g.years, strict=True)
+                ],
+                hovertemplate="%{x}: %{y:,.0f} m USD (%{text})<extra></extra>",
+            )
         )
-    )
-    missing = roll.turnover_musd.isna()
-    if missing.any():
+    missing = roll[roll.side == ""]
+    if len(missing):
         fig.add_trace(
             go.Scatter(
-                x=roll.federal_district[missing].tolist(),
-                y=[0] * int(missing.sum()),
+                x=missing.federal_district.tolist(),
+                y=[0] * len(missing),
                 mode="markers",
                 name="no figure",
                 marker={"color": "rgba(0,0,0,0)", "line": {"color": NO_FIGURE, "width": 2}, "size": 12},
                 hovertemplate="%{x}: no region with a figure<extra></extra>",
             )
         )
-        top_legend(fig)
-    fig.update_layout(yaxis_title="million USD (sum of latest figures)", xaxis_tickangle=-30)
-    margins(fig, l=75, t=40, b=int(text_px(roll.federal_district) * 0.5) + 30)
+    fig.update_layout(
+        barmode="group",
+        yaxis_title="million USD (sum of latest figures)",
+        yaxis_tickformat=",.0f",
+        xaxis={"tickangle": -30, "categoryorder": "array", "categoryarray": districts},
+    )
+    top_legend(fig)
+    margins(fig, l=85, t=40, b=int(text_px(roll.federal_district) * 0.5) + 30)
     return fig
 
 
@@ -481,6 +494,7 @@ def flow_bars(series: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         barmode="group",
         yaxis_title="million USD",
+        yaxis_tickformat=",.0f",
         xaxis={"type": "linear", "dtick": 1, "tickformat": "d"},
         showlegend=True,
     )
@@ -498,6 +512,7 @@ def hbar(
     )
     fig.update_layout(
         xaxis_title=x_title,
+        xaxis_tickformat=",.0f",
         yaxis={"autorange": "reversed"},
         height=height or max(300, 28 * len(labels)),
     )

@@ -320,16 +320,30 @@ def finite(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def district_rollup(table: pd.DataFrame) -> pd.DataFrame:
-    """Federal-district totals of each region's latest turnover (regions without figures counted)."""
-    g = table.groupby("federal_district", dropna=False)
-    out = pd.DataFrame(
-        {
-            "regions": g.size(),
-            "regions_with_figures": g.turnover_musd.count(),
-            "turnover_musd": g.turnover_musd.sum(min_count=1),
-        }
-    ).reset_index()
-    return out.sort_values("turnover_musd", ascending=False).reset_index(drop=True)
+    """Federal-district totals of each region's latest turnover, one row per district and statistics side.
+
+    Sides are never added together: a district with Belarusian and Russian figures has two rows. `regions`
+    counts all the district's regions, `regions_with_figures` those summed in the row, `years` the span of
+    the summed figures' years (latest figures differ in year). A district with no figure has one row with
+    a blank total and side "". Values in million USD.
+    """
+    cols = ["federal_district", "side", "regions", "regions_with_figures", "turnover_musd", "years"]
+    sizes = table.groupby("federal_district", dropna=False).size()
+    has = table[table.turnover_musd.notna()]
+    rows = []
+    for (fd, side), g in has.groupby(["federal_district", "side"], dropna=False):
+        lo, hi = int(g.latest_year.min()), int(g.latest_year.max())
+        rows.append(
+            (fd, side, int(sizes[fd]), len(g), g.turnover_musd.sum(), f"{lo}" if lo == hi else f"{lo}–{hi}")
+        )
+    for fd in sizes.index.difference(has.federal_district.unique()):
+        rows.append((fd, "", int(sizes[fd]), 0, np.nan, ""))
+    out = pd.DataFrame(rows, columns=cols)
+    out["regions"] = out.regions.astype("Int64")
+    out["regions_with_figures"] = out.regions_with_figures.astype("Int64")
+    order = out.groupby("federal_district").turnover_musd.transform("sum")
+    out = out.assign(_o=order).sort_values(["_o", "side"], ascending=[False, True]).drop(columns="_o")
+    return out.reset_index(drop=True)
 
 
 def partial_year_figures(facts: pd.DataFrame, region_iso: str) -> pd.DataFrame:
