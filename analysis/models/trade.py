@@ -244,39 +244,49 @@ def region_table(
     table = latest[["region_iso", "year", "value_musd", "side", "source_url", "differ_note"]].rename(
         columns={"value_musd": "turnover_musd", "year": "latest_year"}
     )
-    on_side = value_on_side(best).set_index(["region_iso", "year", "flow", "side"]).value_musd
-    sides_by_cell = best.groupby(["region_iso", "year", "flow"]).apply(
-        lambda g: sorted(set(g.side) | set(g.other_side.dropna())), include_groups=False
-    )
+    long = value_on_side(best)
+    keys = ["region_iso", "latest_year", "side"]
 
-    def lookup(iso: str, year: int, flow: str, side: str) -> float:
-        return float(on_side.get((iso, year, flow, side), np.nan))
+    def on_side(flow: str, year_shift: int, name: str) -> pd.Series:
+        f = long[long.flow == flow][["region_iso", "year", "side", "value_musd"]]
+        f = (
+            f.assign(latest_year=f.year - year_shift)
+            .drop(columns="year")
+            .rename(columns={"value_musd": name})
+        )
+        return table[keys].merge(f, on=keys, how="left")[name].to_numpy()
 
-    exports, imports, balance_note, growth, growth_note = [], [], [], [], []
-    for r in table.itertuples(index=False):
-        x = lookup(r.region_iso, r.latest_year, "by_exports", r.side)
-        m = lookup(r.region_iso, r.latest_year, "by_imports", r.side)
-        exports.append(x)
-        imports.append(m)
-        balance_note.append(
-            "" if not (np.isnan(x) or np.isnan(m)) else "exports and imports not both reported on this side"
-        )
-        prev_sides = sides_by_cell.get((r.region_iso, r.latest_year - 1, "turnover"), [])
-        g, note = growth_within_side(
-            r.side,
-            r.latest_year,
-            r.turnover_musd,
-            lookup(r.region_iso, r.latest_year - 1, "turnover", r.side),
-            prev_sides,
-        )
-        growth.append(g)
-        growth_note.append(note)
-    table["exports_musd"] = pd.Series(exports, index=table.index, dtype="float64")
-    table["imports_musd"] = pd.Series(imports, index=table.index, dtype="float64")
+    table["exports_musd"] = on_side("by_exports", 0, "x")
+    table["imports_musd"] = on_side("by_imports", 0, "m")
     table["balance_musd"] = table.exports_musd - table.imports_musd
-    table["balance_note"] = balance_note
-    table["growth_pct"] = pd.Series(growth, index=table.index, dtype="float64")
-    table["growth_note"] = growth_note
+    table["balance_note"] = np.where(
+        table.balance_musd.isna(), "exports and imports not both reported on this side", ""
+    )
+    prev = on_side("turnover", -1, "prev")
+    prev_t = long[long.flow == "turnover"]
+    prev_sides = (
+        prev_t.groupby(["region_iso", "year"])
+        .side.agg(lambda x: sorted(set(x)))
+        .rename("prev_sides")
+        .reset_index()
+    )
+    prev_sides = (
+        table[["region_iso", "latest_year"]]
+        .merge(
+            prev_sides.assign(latest_year=prev_sides.year + 1).drop(columns="year"),
+            on=["region_iso", "latest_year"],
+            how="left",
+        )
+        .prev_sides
+    )
+    growth = [
+        growth_within_side(side, int(year), cur, p, ps if isinstance(ps, list) else [])
+        for side, year, cur, p, ps in zip(
+            table.side, table.latest_year, table.turnover_musd, prev, prev_sides, strict=True
+        )
+    ]
+    table["growth_pct"] = np.array([g for g, _ in growth], dtype="float64")
+    table["growth_note"] = [n for _, n in growth]
     meta = regions[regions.country == "RU"][
         [
             "iso_code",
