@@ -322,3 +322,19 @@ def test_data_as_of_gives_newest_record_and_last_curation(fb):
     assert as_of["newest full-year trade figure"] == "2025"
     assert len(as_of["last curated"]) == 10
     assert catalog.data_as_of_line(as_of).startswith("Data as of: newest record ")
+
+
+@pytest.mark.parametrize(
+    ("note", "value", "low"),
+    [
+        ("turnover 1.5-2 bn USD per year", "2", "1.5"),
+        ("exceed 315–320 mn USD turnover in 2025", "320", "315"),
+        ("reach 1 bn USD", "1", ""),  # no range
+        ("turnover 1.5-2 bn USD per year", "3", ""),  # the note's range is not this target
+        ("grew 2019-2023 to 1 bn", "1", ""),  # years are not a range of money
+    ],
+)
+def test_build_reads_the_low_end_of_a_range_target(note, value, low):
+    from datasets.build.adopt_reference import target_low
+
+    assert target_low(note, value) == low
