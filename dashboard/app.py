@@ -38,3 +38,7 @@ PAGES = [
 ]
 
 st.navigation(PAGES).run()
+
+from dashboard import widgets  # noqa: E402  (after the page: its footer comes last)
+
+widgets.page_footer(widgets.factbase_or_stop())

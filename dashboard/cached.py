@@ -109,6 +109,7 @@ def region_profile(
     return {
         "series": series[series.year.between(*years)].reset_index(drop=True),
         "partial": trade.partial_year_figures(fb.trade_facts, iso),
+        "no_usd": trade.no_usd_figures(fb.trade_facts, iso),
         "meetings": profile.meeting_timeline(fb, iso, years, sectors),
         "sectors": profile.sectors_discussed(fb, iso, years, sectors),
         "goods": profile.goods_traded(fb, iso, sectors),

@@ -97,31 +97,72 @@ def reused_while_inputs_same(builder: Callable[..., go.Figure]) -> Callable[...,
     return build
 
 
+NO_FIGURE = "#BBBBBB"  # the look of "no figure": grey, hollow; never a colour of the value scale
+FLOW_DASH = {"turnover": "solid", "by_exports": "dash", "by_imports": "dot", "balance": "dashdot"}
+FLOW_PATTERN = {"turnover": "", "by_exports": "/", "by_imports": "x", "balance": "."}
+
+
+def plain(values) -> list:
+    """Values for a figure: floats, with None for missing or infinite (never NaN, inf or 0 for a gap)."""
+    out = []
+    for v in values:
+        try:
+            f = float(v)
+        except (TypeError, ValueError):
+            out.append(None)
+            continue
+        out.append(f if np.isfinite(f) else None)
+    return out
+
+
+def legend_only(
+    fig: go.Figure, name: str, marker: dict, mode: str = "markers", line: dict | None = None
+) -> None:
+    """A legend entry with nothing plotted (explains a look: 'no figure', a side's colour)."""
+    fig.add_trace(
+        go.Scatter(x=[None], y=[None], mode=mode, name=name, marker=marker, line=line or {}, hoverinfo="skip")
+    )
+
+
+def with_gaps(g: pd.DataFrame) -> pd.DataFrame:
+    """One row per calendar year from the first to the last, missing years blank (lines break there)."""
+    years = range(int(g.year.min()), int(g.year.max()) + 1)
+    return g.set_index("year").reindex(years).rename_axis("year").reset_index()
+
+
 @reused_while_inputs_same
 def national_lines(nat: pd.DataFrame) -> go.Figure:
-    """National trade by year: one line per flow and side (solid BY, dashed RU)."""
+    """National trade by year in billion USD: colour = statistics side, dash = flow; lines break at gaps."""
     fig = go.Figure()
     flows = list(FLOW_LABELS)
     rank = {flow: i for i, flow in enumerate(flows)}  # legend: turnover first, then exports, imports, balance
     groups = sorted(nat.groupby(["side", "flow"]), key=lambda kv: (kv[0][0], rank.get(kv[0][1], len(rank))))
+    has_gap = False
     for (side, flow), g in groups:
+        g = with_gaps(g.sort_values("year"))
+        has_gap |= bool(g.value_musd.isna().any())
         fig.add_trace(
             go.Scatter(
-                x=g.year,
-                y=g.value_musd,
+                x=g.year.tolist(),
+                y=plain(g.value_musd / 1000),
                 mode="lines+markers",
                 name=f"{FLOW_LABELS.get(flow, flow)} · {side}",
-                line={
-                    "color": PALETTE[flows.index(flow) if flow in flows else 4],
-                    "dash": "solid" if side == "BY" else "dash",
-                },
+                line={"color": SIDE_COLOURS.get(side, NO_FIGURE), "dash": FLOW_DASH.get(flow, "solid")},
                 marker={"symbol": "circle" if side == "BY" else "diamond"},
+                connectgaps=False,
+                text=[fmt_musd(v) if v == v else "no figure" for v in g.value_musd],
+                hovertemplate=f"%{{x}}: %{{text}} ({side} statistics)<extra></extra>",
             )
         )
+    if has_gap:
+        legend_only(
+            fig, "break in a line = no figure that year", {"color": NO_FIGURE}, "lines", {"dash": "dot"}
+        )
     fig.update_layout(
-        yaxis_title="million USD",
-        xaxis_title=None,
-        title="Solid: Belarusian statistics (BY) · dashed: Russian (RU)",
+        yaxis_title="billion USD",
+        yaxis_tickformat=",.0f",
+        xaxis={"title": None, "dtick": 5},
+        title="Colour: Belarusian (BY, blue) or Russian (RU, orange) statistics · dash: flow",
     )
     margins(fig, l=75, t=45, b=40)
     right_legend(fig, [t.name for t in fig.data])
@@ -140,8 +181,14 @@ def top_regions_bars(top: pd.DataFrame) -> go.Figure:
     fig = hbar(
         pd.Series(names), top.turnover_musd, "million USD (latest full year in range)", colours, labels, 460
     )
+    fig.data[0].showlegend = False
+    for side in dict.fromkeys(top.side):
+        legend_only(fig, f"{side} statistics", {"color": SIDE_COLOURS[side], "symbol": "square"})
+    top_legend(fig)
+    fig.layout.margin.t = 40
     if "selected" in top and top.selected.any():  # chosen regions stand out inside the ranking
         fig.update_traces(
+            selector={"type": "bar"},
             marker_line_color=["#1B1F24" if s else "rgba(0,0,0,0)" for s in top.selected],
             marker_line_width=3,
             marker_opacity=[1.0 if s else 0.45 for s in top.selected],
@@ -254,21 +301,42 @@ def gap_heatmap(heat: pd.DataFrame) -> go.Figure:
 
 @reused_while_inputs_same
 def target_bars(tp: pd.DataFrame) -> go.Figure:
-    """Progress towards each numeric target (capped at 200% for the axis), green when achieved or on track."""
+    """Progress towards each numeric target (capped at 200% for the axis), green when achieved or on track.
+
+    A target without a reported figure gets a hollow grey marker and a "no figure" legend entry, not a
+    zero-length bar.
+    """
+    labels = (tp.region + " (" + tp.set_on + ")").tolist()
+    progress = tp.progress_pct.astype("float64")
     fig = go.Figure(
         go.Bar(
-            y=tp.region + " (" + tp.set_on + ")",
-            x=tp.progress_pct.clip(upper=200),
+            y=labels,
+            x=plain(progress.clip(upper=200)),
             orientation="h",
+            name="progress",
+            showlegend=False,
             marker_color=[PALETTE[2] if s in ("achieved", "on track") else PALETTE[3] for s in tp.status],
             text=[
-                f"{fmt_musd(a)} of {fmt_musd(t)}"
-                for a, t in zip(tp.latest_actual_musd, tp.target_musd, strict=True)
+                f"{fmt_musd(a)} of {t}" if a == a else "no figure"
+                for a, t in zip(tp.latest_actual_musd, target_labels(tp), strict=True)
             ],
             customdata=tp.status,
             hovertemplate="%{y}: %{text}, %{x:.0f}% · %{customdata}<extra></extra>",
         )
     )
+    missing = progress.isna().to_numpy()
+    if missing.any():
+        fig.add_trace(
+            go.Scatter(
+                y=[lab for lab, m in zip(labels, missing, strict=True) if m],
+                x=[0] * int(missing.sum()),
+                mode="markers",
+                name="no figure",
+                marker={"color": "rgba(0,0,0,0)", "line": {"color": NO_FIGURE, "width": 2}, "size": 10},
+                hovertemplate="%{y}: no reported figure<extra></extra>",
+            )
+        )
+        top_legend(fig)
     fig.add_vline(x=100, line_dash="dot")
     fig.update_layout(
         xaxis_title="progress, % of target (latest reported turnover)",
@@ -276,24 +344,85 @@ def target_bars(tp: pd.DataFrame) -> go.Figure:
         yaxis={"autorange": "reversed"},
     )
     fig.update_traces(cliponaxis=False)  # labels of long bars run on into the right margin
-    margins(fig, l=text_px(fig.data[0].y) + TICK_PAD, t=20, b=60, r=120)
+    margins(fig, l=text_px(labels) + TICK_PAD, t=40, b=60, r=120)
     return fig
+
+
+def target_labels(tp: pd.DataFrame) -> list[str]:
+    """Each target as written: '$2.0 bn', or a range '$1.5 bn–$2.0 bn' when one was set."""
+    low = tp.target_low_musd if "target_low_musd" in tp.columns else pd.Series(np.nan, index=tp.index)
+    return [
+        fmt_musd(t) if pd.isna(lo) else f"{fmt_musd(lo)}–{fmt_musd(t)}"
+        for lo, t in zip(low, tp.target_musd, strict=True)
+    ]
 
 
 @reused_while_inputs_same
 def district_bars(roll: pd.DataFrame) -> go.Figure:
-    """Sum of the latest turnover figures per federal district, labelled with region coverage."""
-    fig = go.Figure(
-        go.Bar(
-            x=roll.federal_district,
-            y=roll.turnover_musd,
-            marker_color=PALETTE[0],
-            text=[f"{a}/{b} regions" for a, b in zip(roll.regions_with_figures, roll.regions, strict=True)],
+    """Per federal district, the sum of its regions' latest turnover figures: one bar per statistics side.
+
+    Sides are never stacked or added. A district with no figure gets a hollow grey marker and a "no figure"
+    legend entry, never a zero bar. Labels give the regions summed and the years of their figures.
+    """
+    fig = go.Figure()
+    districts = list(dict.fromkeys(roll.federal_district))
+    for side, g in roll[roll.side != ""].groupby("side"):
+        fig.add_trace(
+            go.Bar(
+                x=g.federal_district.tolist(),
+                y=plain(g.turnover_musd),
+                marker_color=SIDE_COLOURS.get(side, NO_FIGURE),
+                name=f"{side} statistics",
+                text=[
+                    f"{a}/{b} regions, {y}"
+                    for a, b, y in zip(g.regions_with_figures, g.regions, g.years, strict=True)
+                ],
+                hovertemplate="%{x}: %{y:,.0f} m USD (%{text})<extra></extra>",
+            )
         )
+    missing = roll[roll.side == ""]
+    if len(missing):
+        fig.add_trace(
+            go.Scatter(
+                x=missing.federal_district.tolist(),
+                y=[0] * len(missing),
+                mode="markers",
+                name="no figure",
+                marker={"color": "rgba(0,0,0,0)", "line": {"color": NO_FIGURE, "width": 2}, "size": 12},
+                hovertemplate="%{x}: no region with a figure<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="group",
+        yaxis_title="million USD (sum of latest figures)",
+        yaxis_tickformat=",.0f",
+        xaxis={"tickangle": -30, "categoryorder": "array", "categoryarray": districts},
     )
-    fig.update_layout(yaxis_title="million USD (sum of latest figures)", xaxis_tickangle=-30)
-    margins(fig, l=75, t=20, b=int(text_px(roll.federal_district) * 0.5) + 30)
+    top_legend(fig)
+    margins(fig, l=85, t=40, b=int(text_px(roll.federal_district) * 0.5) + 30)
     return fig
+
+
+MAP_COLOUR = {
+    "growth": ("growth_pct", "growth_note", "growth %", "no growth figure"),
+    "balance": ("balance_musd", "balance_note", "balance m USD", "no balance figure"),
+}
+
+
+def _map_trace(p: pd.DataFrame, size: pd.Series, name: str, shown: list[str], marker: dict, unit: str):
+    return go.Scatter(
+        x=p.lon.tolist(),
+        y=p.lat.tolist(),
+        mode="markers",
+        name=name,
+        text=p.name_en.tolist(),
+        customdata=[
+            [fmt_musd(t), str(y), s] for t, y, s in zip(p.turnover_musd, p.latest_year, shown, strict=True)
+        ],
+        hovertemplate="<b>%{text}</b><br>turnover %{customdata[0]} (%{customdata[1]})"
+        + f"<br>{unit}: %{{customdata[2]}}<extra></extra>",
+        marker={"size": size.tolist(), **marker},
+    )
 
 
 @reused_while_inputs_same
@@ -302,13 +431,18 @@ def bubble_map(
 ) -> go.Figure:
     """Bubbles at region centroids (longitude/latitude axes, works offline), sized by turnover.
 
-    With `outlines` (from analysis.data.geo), region boundaries are drawn underneath as thin lines; the
-    `selected` regions (ISO codes) get a dark outline and their name as a label.
+    Coloured by growth or balance; regions without that figure are hollow grey bubbles with their own
+    legend entry ("no growth figure") and the reason in the hover. With `outlines` (from
+    analysis.data.geo), region boundaries are drawn underneath as thin lines; the `selected` regions (ISO
+    codes) get a dark outline and their name as a label.
     """
-    col = "growth_pct" if colour_by == "growth" else "balance_musd"
-    values = points[col]
-    size = 8 + 40 * np.sqrt(points.turnover_musd / points.turnover_musd.max())
+    col, note_col, unit, none_name = MAP_COLOUR["growth" if colour_by == "growth" else "balance"]
+    values = points[col].astype("float64").replace([np.inf, -np.inf], np.nan)
+    notes = points[note_col] if note_col in points.columns else pd.Series("", index=points.index)
+    top = points.turnover_musd.max()
+    size = 8 + 40 * np.sqrt(points.turnover_musd / top) if top > 0 else points.turnover_musd * 0 + 8
     limit = float(np.nanmax(np.abs(values))) if values.notna().any() else 1.0
+    limit = limit or 1.0
     fig = go.Figure()
     if outlines is not None and len(outlines):
         fig.add_trace(
@@ -335,28 +469,21 @@ def bubble_map(
                 showlegend=False,
             )
         )
-    fig.add_trace(
-        go.Scatter(
-            x=points.lon,
-            y=points.lat,
-            mode="markers",
-            name="regions",
-            showlegend=False,
-            text=points.name_en,
-            customdata=np.stack([points.turnover_musd, points.latest_year, values.fillna(np.nan)], axis=-1),
-            hovertemplate="<b>%{text}</b><br>turnover %{customdata[0]:,.1f} m USD (%{customdata[1]})"
-            + f"<br>{col}: %{{customdata[2]:,.1f}}<extra></extra>",
-            marker={
-                "size": size,
-                "color": values.fillna(0),
-                "colorscale": DIVERGING,
-                "cmin": -limit,
-                "cmax": limit,
-                "colorbar": {"title": "growth %" if col == "growth_pct" else "balance m USD"},
-                "line": {"width": 1, "color": "#333"},
-            },
-        )
-    )
+    has = values.notna()
+    v = values[has]
+    shown = [fmt_musd(x) for x in v] if col == "balance_musd" else [f"{x:+.1f}%" for x in v]
+    colour = {
+        "color": v.tolist(),
+        "colorscale": DIVERGING,
+        "cmin": -limit,
+        "cmax": limit,
+        "colorbar": {"title": unit},
+        "line": {"width": 1, "color": "#333"},
+    }
+    fig.add_trace(_map_trace(points[has], size[has], unit.split()[0], shown, colour, unit))
+    hollow = {"color": "rgba(0,0,0,0)", "line": {"width": 1.5, "color": NO_FIGURE}}
+    reasons = [n or "no figure" for n in notes[~has]]
+    fig.add_trace(_map_trace(points[~has], size[~has], none_name, reasons, hollow, unit))
     labelled = (
         points[points.iso_code.isin(selected)] if selected and "iso_code" in points else points.iloc[:0]
     )
@@ -378,30 +505,63 @@ def bubble_map(
     fig.update_layout(
         xaxis={**hidden, "range": [18, 192]},
         yaxis={**hidden, "scaleanchor": "x", "scaleratio": 1.8},
-        height=520,
-        title="Bubble area ∝ latest turnover; grey-rimmed bubbles with colour 0 have no growth/balance figure",
+        height=560,
+        title=f"Bubble area ∝ latest turnover; hollow grey bubbles: {none_name}",
+        legend={"orientation": "h", "x": 0, "y": -0.14, "yanchor": "top"},
+        showlegend=True,
     )
-    margins(fig, l=60, r=160, t=45, b=60)
+    margins(fig, l=60, r=160, t=45, b=100)
     return fig
 
 
 @reused_while_inputs_same
 def flow_bars(series: pd.DataFrame) -> go.Figure:
-    """Grouped bars by year for each flow; hover shows the side and qualifier."""
+    """Bars by year (chronological axis, gaps stay gaps): colour = statistics side, pattern = flow.
+
+    Hover gives the side, qualifier and, where sources disagree, "2 sources differ" with the other value.
+    """
     fig = go.Figure()
-    for i, (flow, g) in enumerate(series.groupby("flow")):
+    flows = list(FLOW_LABELS)
+
+    def rank(kv):
+        return (flows.index(kv[0][0]) if kv[0][0] in flows else len(flows), kv[0][1])
+
+    for (flow, side), g in sorted(series.groupby(["flow", "side"]), key=rank):
+        g = g.sort_values("year")
+        differ = g.differ_note if "differ_note" in g.columns else pd.Series("", index=g.index)
+        alt = g.alt_value_musd if "alt_value_musd" in g.columns else pd.Series(np.nan, index=g.index)
+        notes = [f" · {d}: other figure {fmt_musd(a)}" if d else "" for d, a in zip(differ, alt, strict=True)]
         fig.add_trace(
             go.Bar(
-                x=g.year,
-                y=g.value_musd,
-                name=FLOW_LABELS.get(flow, flow),
-                marker_color=PALETTE[i],
-                marker_line={"color": [SIDE_COLOURS[s] for s in g.side], "width": 2},
-                customdata=np.stack([g.side, g.qualifier], axis=-1),
-                hovertemplate="%{x}: %{y:,.1f} m USD (%{customdata[0]} side, %{customdata[1]})<extra></extra>",
+                x=g.year.astype(int).tolist(),
+                y=plain(g.value_musd),
+                name=f"{FLOW_LABELS.get(flow, flow)} · {side}",
+                marker={
+                    "color": SIDE_COLOURS.get(side, NO_FIGURE),
+                    "pattern": {
+                        "shape": FLOW_PATTERN.get(flow, ""),
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                    },
+                },
+                text=["◆" if d else "" for d in differ],
+                textposition="outside",
+                customdata=[[str(q), n] for q, n in zip(g.qualifier, notes, strict=True)],
+                hovertemplate=f"%{{x}}: %{{y:,.1f}} m USD ({side} statistics, %{{customdata[0]}})"
+                + "%{customdata[1]}<extra></extra>",
             )
         )
-    fig.update_layout(barmode="group", yaxis_title="million USD", xaxis={"type": "category"}, showlegend=True)
+    if "differ_note" in series.columns and series.differ_note.astype(bool).any():
+        legend_only(fig, "◆ sources differ (see hover)", {"color": "#333", "symbol": "diamond"})
+    hollow = {"color": "rgba(0,0,0,0)", "line": {"color": NO_FIGURE, "width": 2}, "symbol": "square"}
+    legend_only(fig, "no bar = no figure that year", hollow)
+    fig.update_layout(
+        barmode="group",
+        yaxis_title="million USD",
+        yaxis_tickformat=",.0f",
+        xaxis={"type": "linear", "dtick": 1, "tickformat": "d"},
+        showlegend=True,
+    )
     margins(fig, l=75, t=20, b=40)
     right_legend(fig, [t.name for t in fig.data])
     return fig
@@ -416,6 +576,7 @@ def hbar(
     )
     fig.update_layout(
         xaxis_title=x_title,
+        xaxis_tickformat=",.0f",
         yaxis={"autorange": "reversed"},
         height=height or max(300, 28 * len(labels)),
     )

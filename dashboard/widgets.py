@@ -17,13 +17,16 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from analysis.data import catalog
 from analysis.data.filters import (
     FilterState,
     check_choice,
     data_years,
+    describe_filters,
     filter_label,
     notice_markdown,
     parse_filters,
+    region_search_labels,
     to_query_params,
 )
 from analysis.data.tables import FactBase
@@ -58,6 +61,17 @@ def region_label(fb: FactBase) -> Callable[[str], str]:
             fb.regions.iso_code, fb.regions.name_en, fb.regions.federal_district, strict=True
         )
     }
+    return lambda iso: labels.get(iso, iso)
+
+
+@st.cache_resource(show_spinner=False)
+def _search_labels(_fb: FactBase, folder: str) -> dict[str, str]:
+    return region_search_labels(_fb.regions, _fb.region_aliases)
+
+
+def region_search_label(fb: FactBase) -> Callable[[str], str]:
+    """Region filter label carrying every name a user may type (Russian, aliases, capital)."""
+    labels = _search_labels(fb, str(fb.data_dir))
     return lambda iso: labels.get(iso, iso)
 
 
@@ -113,8 +127,8 @@ def sidebar_filters(fb: FactBase) -> FilterState:
             "Region",
             ru_regions,
             key="f_region",
-            format_func=region_label(fb),
-            placeholder="All regions (type a name or a federal district)",
+            format_func=region_search_label(fb),
+            placeholder="All regions (type a name in English or Russian, a capital or a district)",
             on_change=_keep,
             args=("region",),
         )
@@ -215,6 +229,29 @@ def ignored_filters(state: FilterState, fb: FactBase, applies: tuple[str, ...]) 
     return [FILTER_NAMES[k] for k in FILTER_KEYS if k in tags and k not in applies]
 
 
+@st.cache_resource(show_spinner=False)
+def _as_of(_fb: FactBase, folder: str) -> dict[str, str]:
+    return catalog.data_as_of(_fb)
+
+
+def data_as_of(fb: FactBase) -> dict[str, str]:
+    """Newest record and last curation date (computed once per data folder)."""
+    return _as_of(fb, str(fb.data_dir))
+
+
+def about_sheet(state: FilterState, fb: FactBase) -> dict[str, str]:
+    """The lines of a download's About sheet: filters in words, data as of, licence."""
+    filters = describe_filters(state, year_bounds(fb), region_label(fb), sector_label(fb))
+    as_of = {f"data as of: {k}": v for k, v in data_as_of(fb).items()}
+    return {"filters applied": filters, **as_of, "licence": catalog.DOWNLOAD_LICENCE}
+
+
+def page_footer(fb: FactBase) -> None:
+    """Every page's last line: how current the data is."""
+    st.divider()
+    st.caption(catalog.data_as_of_line(data_as_of(fb)))
+
+
 def download_buttons(
     df: pd.DataFrame,
     what: str,
@@ -244,7 +281,7 @@ def download_buttons(
     )
     row.download_button(
         "⬇ Excel",
-        data=partial(to_excel_bytes, df, what),
+        data=partial(to_excel_bytes, df, what, about_sheet(state, fb)),
         file_name=export_filename(what, tags, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{key}",

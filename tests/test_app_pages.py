@@ -14,6 +14,7 @@ from analysis.data.filters import fact_years
 from analysis.models import potential, targets, trade
 from analysis.models.opportunities import sector_matrix
 from analysis.views import opportunity_views, overview, profile, sector_cards
+from dashboard import charts
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -59,8 +60,10 @@ def test_overview_default(fb):
     nat = overview.national_view(trade.national_series(fb.trade_facts), fact_years(fb.trade_facts))
     by_turnover = nat[(nat.side == "BY") & (nat.flow == "turnover")]
     trace = next(t for t in spec["data"] if t["name"] == "Turnover · BY")
-    assert decode(trace["y"]).tolist() == by_turnover.value_musd.tolist()
-    assert decode(trace["x"]).tolist() == by_turnover.year.tolist()
+    gaps = charts.with_gaps(by_turnover)  # every year from first to last; missing ones break the line
+    assert list(trace["y"]) == [None if v != v else v / 1000 for v in gaps.value_musd]  # billion USD
+    assert decode(trace["x"]).tolist() == gaps.year.tolist()
+    assert spec["layout"]["yaxis"]["title"]["text"] == "billion USD"
     assert_downloads(at, 1)
     sources = next(e for e in at.expander if e.label == "Sources")
     assert not sources.markdown  # closed: its links are neither built nor sent
@@ -138,7 +141,10 @@ def test_regions_page_profile_and_map(fb):
     assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
     series = trade.region_series(trade.best_annual_figures(fb.trade_facts), "RU-KL")
     bars = chart(at, 0)["data"][0]
-    assert decode(bars["y"]).tolist() == series[series.flow == "turnover"].value_musd.tolist()
+    side = bars["name"].split(" · ")[1]  # one trace per flow and side, turnover first
+    turnover = series[(series.flow == "turnover") & (series.side == side)]
+    assert decode(bars["y"]).tolist() == turnover.value_musd.tolist()
+    assert decode(bars["x"]).tolist() == sorted(turnover.year.tolist())  # chronological
     assert_downloads(at, 1)
     at = run_page("screens/regions.py", regions_view="Meetings and goods", profile="RU-KL")
     assert any(h.value == "Profile: Republic of Kalmykia" for h in at.header)
@@ -152,9 +158,12 @@ def test_regions_page_profile_and_map(fb):
     points = profile.map_rows(table)
     traces = chart(at, 0)["data"]
     assert traces[0]["mode"] == "lines"  # region outlines from the shipped boundary file
-    trace = next(t for t in traces if t["mode"] == "markers")
-    assert decode(trace["x"]).tolist() == points.lon.tolist()
-    assert list(trace["text"]) == points.name_en.tolist()
+    coloured, hollow = [t for t in traces if t["mode"] == "markers"][:2]
+    with_growth = points[points.growth_pct.notna()]
+    assert decode(coloured["x"]).tolist() == with_growth.lon.tolist()
+    assert list(coloured["text"]) == with_growth.name_en.tolist()
+    assert hollow["name"] == "no growth figure"
+    assert list(hollow["text"]) == points[points.growth_pct.isna()].name_en.tolist()
     assert_downloads(at, 1)
     at = run_page("screens/regions.py", regions_view="Region table")
     assert at.dataframe[0].value.iso_code.tolist() == table.iso_code.tolist()
@@ -269,7 +278,7 @@ def test_opportunities_gap_heatmap_and_targets(fb):
     at = run_page("screens/opportunities.py", opportunities_view="Targets")
     tp = targets.target_progress(fb.meetings, trade.best_annual_figures(fb.trade_facts))
     bars = chart(at, 0)["data"][0]
-    np.testing.assert_array_equal(decode(bars["x"]), tp.progress_pct.clip(upper=200).to_numpy())
+    assert list(decode(bars["x"])) == charts.plain(tp.progress_pct.clip(upper=200))  # no figure: None, not 0
 
 
 def test_meeting_analyzer_empty_then_text():

@@ -76,7 +76,7 @@ def test_excel_has_the_same_rows():
     df = pd.DataFrame({"region": ["RU-KL", "@x"], "value_musd": [3.0, 654.123456]})
     back = pd.read_excel(io.BytesIO(to_excel_bytes(df, "region-table")))
     assert back.region.tolist() == ["RU-KL", "'@x"]
-    assert back.value_musd.tolist() == [3.0, 654.123456]
+    assert back["value_musd (million USD)"].tolist() == [3.0, 654.123456]
 
 
 def test_file_names_say_what_and_which_filters():

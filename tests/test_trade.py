@@ -139,6 +139,9 @@ def test_region_table_growth_balance_per_capita(fb):
     roll = trade.district_rollup(table.reset_index())
     central = roll.set_index("federal_district").loc["Central"]
     assert central.regions == 18 and central.regions_with_figures == 1 and central.turnover_musd == 600
+    assert central.side == "BY" and central.years == "2022"
+    volga = roll.set_index("federal_district").loc["Volga"]
+    assert volga.side == "" and np.isnan(volga.turnover_musd)  # no figure: blank, not 0
 
 
 def test_coverage_of_the_fact_base(fb):

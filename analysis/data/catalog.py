@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -92,7 +96,15 @@ INDICATORS = pd.DataFrame(
         ),
         (
             "Growth",
-            "Change of turnover against the previous calendar year on the same side",
+            "Change of turnover against the previous calendar year of the same statistics side and coverage, "
+            "both full years; blank with the reason otherwise (previous year only on the other side, no "
+            "figure, or a zero base)",
+            "derived",
+        ),
+        (
+            "Sources differ",
+            "Two or more figures of the same side for one region, year and flow disagree: the one chosen by "
+            "the best-figure rule is shown, marked 'N sources differ', with the other value and its source",
             "derived",
         ),
         (
@@ -126,7 +138,8 @@ INDICATORS = pd.DataFrame(
         ),
         (
             "Target progress",
-            "Latest reported turnover / target × 100; status: reached, on track or behind, as set out under Opportunities",
+            "Latest reported turnover / target × 100; a range target keeps both ends and says which end "
+            "progress is against; status: reached, on track or behind, as set out under Opportunities",
             "derived",
         ),
     ],
@@ -191,3 +204,59 @@ def figures_by_source_kind(fb: FactBase) -> pd.DataFrame:
     return pd.concat(
         [out, pd.DataFrame([["all figures", *total.tolist()]], columns=out.columns)], ignore_index=True
     )
+
+
+DOWNLOAD_LICENCE = (
+    "Facts are quoted with attribution from the public sources listed; labels, notes and derived figures "
+    "are the project's own (MIT). Cite the source of each row, not this file."
+)
+DATED_COLUMNS = {
+    "trade_facts": "published",
+    "meetings": "date",
+    "product_mentions": "published",
+    "sector_facts": "published",
+}
+
+
+def newest_record(fb: FactBase) -> str:
+    """The date of the newest dated record in the fact base (ISO text; year or year-month when that is all)."""
+    dates = pd.concat(
+        [getattr(fb, t)[c].astype(str) for t, c in DATED_COLUMNS.items() if c in getattr(fb, t).columns]
+    )
+    dates = dates[dates.str.match(r"^\d{4}(-\d\d){0,2}$")]
+    return dates.max() if len(dates) else "–"
+
+
+def last_curated(folder: Path) -> str:
+    """The date the curated tables were last changed: the last commit touching them, else the files' time."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%cs", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", out):
+        return out
+    times = [p.stat().st_mtime for p in Path(folder).glob("*.csv")]
+    return datetime.fromtimestamp(max(times), UTC).strftime("%Y-%m-%d") if times else "–"
+
+
+def data_as_of(fb: FactBase) -> dict[str, str]:
+    """How current the data is: newest record, newest full-year trade figure, last curation date."""
+    full = fb.trade_facts[
+        fb.trade_facts.period.str.fullmatch(r"\d{4}") & fb.trade_facts.status.eq("reported")
+    ]
+    return {
+        "newest record": newest_record(fb),
+        "newest full-year trade figure": str(full.period.max()) if len(full) else "–",
+        "last curated": last_curated(fb.data_dir),
+    }
+
+
+def data_as_of_line(as_of: dict[str, str]) -> str:
+    """One footer line: 'Data as of: newest record 2026-02-05 · … · last curated 2026-11-30'."""
+    return "Data as of: " + " · ".join(f"{k} {v}" for k, v in as_of.items())

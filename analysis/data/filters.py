@@ -192,3 +192,50 @@ def data_years(facts, meetings=None) -> tuple[int, int]:
     if found.empty:
         return DEFAULT_YEARS
     return int(found.min()), int(found.max())
+
+
+def describe_filters(
+    state: FilterState, year_bounds: tuple[int, int], region_name=None, sector_name=None
+) -> str:
+    """The filters in words for a file's About sheet: 'Sector: all · Region: Kalmykia · Years: 2019–2024 …'."""
+    region_name = region_name or (lambda x: x)
+    sector_name = sector_name or (lambda x: x)
+    side = {"BY": "Belarusian statistics", "RU": "Russian statistics"}.get(
+        state.side or "", "best available (Belarusian first)"
+    )
+    parts = [
+        "Sector: " + (", ".join(sector_name(s) for s in state.sectors) or "all"),
+        "Region: " + (", ".join(region_name(r) for r in state.regions) or "all"),
+        f"Years: {state.years[0]}–{state.years[1]}" + (" (all)" if state.years == year_bounds else ""),
+        f"Statistics side: {side}",
+    ]
+    return " · ".join(parts)
+
+
+def region_search_labels(regions, aliases) -> dict[str, str]:
+    """Region filter labels that carry every name a user may type: English and Russian names, aliases
+    from region_aliases (e.g. Кузбасс, Kuzbass) and the capital (Kazan, Казань).
+
+    Shape: iso_code → 'Kemerovo Oblast · Siberian FD — Кемеровская область, Kuzbass, Кузбасс, …'.
+    A name containing one already listed is left out (typing the shorter finds it). Only Russian regions.
+    """
+    ru = regions[regions.country == "RU"]
+    extra: dict[str, list[str]] = {iso: [] for iso in ru.iso_code}
+    for iso, name_ru, cap, cap_ru in zip(ru.iso_code, ru.name_ru, ru.capital, ru.capital_ru, strict=True):
+        extra[iso] += [name_ru, cap, cap_ru]
+    for iso, alias in zip(aliases.iso_code, aliases.alias, strict=True):
+        if iso in extra:
+            extra[iso].append(alias)
+    labels = {}
+    for iso, name, fd in zip(ru.iso_code, ru.name_en, ru.federal_district, strict=True):
+        head = f"{name} · {fd} FD" if fd else name
+        kept = [name.casefold()]
+        words = []
+        for a in sorted({str(a or "").strip() for a in extra[iso]} - {""}, key=lambda a: (len(a), a)):
+            f = a.casefold()
+            if f in head.casefold() or any(k in f or f in k for k in kept):
+                continue  # a longer form of a name already listed is found by typing the shorter one
+            kept.append(f)
+            words.append(a)
+        labels[iso] = f"{head} — {', '.join(words)}" if words else head
+    return labels

@@ -152,6 +152,7 @@ TABLES: dict[str, Table] = {
             "target_year": Column("int", required=False),
             "target_note": OPT,
             "source_url": Column("url"),
+            "target_low": Column("float", required=False, non_negative=True),  # low end of a range target
         },
         key=("meeting_id",),
     ),

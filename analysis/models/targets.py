@@ -9,6 +9,11 @@ status         'achieved' when progress ≥ 100 %; 'missed' when the target year
                otherwise; 'no deadline' or 'no figure' when the data cannot say, and
                'no figure since target set' when the latest figure is older than the year
                before the meeting (progress against a stale figure would mislead).
+
+A range target ("1.5–2 bn") keeps both ends: `target_low_musd` and `target_musd` (the high end).
+`progress_pct`, the required growth and the status are against the high end; `progress_low_pct` is
+against the low end, and `progress_against` says which end each figure refers to. The growth used
+for 'on track' is the region's own, within the latest figure's statistics side only.
 """
 
 from __future__ import annotations
@@ -19,14 +24,21 @@ import pandas as pd
 from analysis.data.units import UNIT_FACTORS
 
 COLUMNS = [
-    "region_iso", "set_on", "target_musd", "target_year", "latest_actual_musd", "latest_year", "actual_side",
-    "progress_pct", "years_left", "required_cagr_pct", "recent_cagr_pct", "status", "target_note",
+    "region_iso", "set_on", "target_low_musd", "target_musd", "target_year", "latest_actual_musd", "latest_year", "actual_side",
+    "progress_pct", "progress_low_pct", "progress_against", "years_left", "required_cagr_pct", "recent_cagr_pct", "status", "target_note",
     "target_source_url", "actual_source_url",
 ]  # fmt: skip
 
 
+def _fmt(musd: float) -> str:
+    return f"${musd / 1000:,.1f} bn" if musd >= 1000 else f"${musd:,.0f} m"
+
+
 def recent_cagr(series: pd.DataFrame) -> float:
-    """Annualised growth between a region's last two reported turnover years (≤ 5 years apart)."""
+    """Annualised growth between a region's last two reported turnover years (≤ 5 years apart).
+
+    `series` must hold one statistics side only (the caller filters it): growth never spans two sides.
+    """
     s = series.sort_values("year")
     if len(s) < 2:
         return float("nan")
@@ -59,7 +71,10 @@ def target_status(
 def target_progress(meetings: pd.DataFrame, best: pd.DataFrame) -> pd.DataFrame:
     """One row per target in USD with the latest actual turnover, progress and status."""
     t = meetings[(meetings.target_value.notna()) & (meetings.target_currency == "USD")].copy()
-    t["target_musd"] = t.target_value * pd.to_numeric(t.target_unit.map(UNIT_FACTORS))
+    factor = pd.to_numeric(t.target_unit.map(UNIT_FACTORS))
+    t["target_musd"] = t.target_value * factor
+    low = t.target_low if "target_low" in t.columns else pd.Series(np.nan, index=t.index)
+    t["target_low_musd"] = pd.to_numeric(low).astype("float64") * factor
     turnover = best[best.flow == "turnover"]
     rows = []
     for r in t.itertuples(index=False):
@@ -72,23 +87,30 @@ def target_progress(meetings: pd.DataFrame, best: pd.DataFrame) -> pd.DataFrame:
         actual = float(latest.value_musd) if latest is not None else np.nan
         year = int(latest.year) if latest is not None else None
         progress = actual / r.target_musd * 100 if r.target_musd else np.nan
+        is_range = pd.notna(r.target_low_musd) and r.target_low_musd > 0
+        progress_low = actual / r.target_low_musd * 100 if is_range else np.nan
+        against = f"the high end ({_fmt(r.target_musd)}) of the range" if is_range else ""
         years_left = ty - year if year is not None and not np.isnan(ty) else np.nan
         required = (
             (r.target_musd / actual) ** (1 / years_left) - 1
             if years_left and years_left > 0 and actual > 0
             else np.nan
         )
-        observed = recent_cagr(series)
+        # The region's own recent growth only within the latest figure's statistics side.
+        observed = recent_cagr(series[series.side == latest.side]) if latest is not None else np.nan
         rows.append(
             {
                 "region_iso": r.region_iso,
                 "set_on": r.date,
+                "target_low_musd": r.target_low_musd,
                 "target_musd": r.target_musd,
                 "target_year": ty,
                 "latest_actual_musd": actual,
                 "latest_year": year,
                 "actual_side": latest.side if latest is not None else "",
                 "progress_pct": progress,
+                "progress_low_pct": progress_low,
+                "progress_against": against,
                 "years_left": years_left,
                 "required_cagr_pct": required * 100,
                 "recent_cagr_pct": observed * 100,
@@ -104,4 +126,7 @@ def target_progress(meetings: pd.DataFrame, best: pd.DataFrame) -> pd.DataFrame:
                 "actual_source_url": latest.source_url if latest is not None else "",
             }
         )
-    return pd.DataFrame(rows, columns=COLUMNS)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    for col in ("target_year", "latest_year", "years_left"):
+        out[col] = pd.to_numeric(out[col]).astype("Int64")
+    return out

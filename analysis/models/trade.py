@@ -8,6 +8,14 @@ Best-figure rule (also in datasets/README.md):
 3. Within a side: a stated year beats an inferred one; exact beats over/almost beats about;
    a page-dated source beats a URL-dated one beats an undated one; then the latest published.
 The figure of the other side for the same region, year and flow is kept for comparison.
+4. Where sources of the chosen side disagree on the same region, year and flow, the figure chosen by
+   rule 3 is kept and marked "N sources differ", with the runner-up's value and source beside it
+   (`alt_value_musd`, `alt_source_url`): nothing is averaged and nothing is dropped silently.
+
+Derived figures (growth, balance, KPI change) combine figures of one side and one coverage, both full
+calendar years; where that is not possible the number is left blank and a `*_note` column says why.
+Full-year figures stated in roubles for a year without a rate on file have no USD value: they are
+listed in roubles (`no_usd_figures`) and never enter a sum, ratio or change.
 """
 
 from __future__ import annotations
@@ -20,6 +28,16 @@ QUALIFIER_ORDER = {"exact": 0, "over": 1, "almost": 1, "about": 2}
 BASIS_ORDER = {"page": 0, "url": 1, "not_before_period_end": 2}
 FLOWS = ("turnover", "by_exports", "by_imports")
 SIDE_CHOICES = ("best", "BY", "RU")
+SIDE_NAMES = {"BY": "Belarusian", "RU": "Russian", "unknown": "unattributed"}
+NO_RATE_NOTE = "no USD value: no rate on file"
+CONFLICT_RULE = (
+    "When two or more figures of the same statistics side exist for one region, year and flow and their "
+    "values differ, the figure chosen is the best by rule 3 (a stated year beats an inferred one; exact beats "
+    "over/almost, which beat about; a page-dated source beats a URL-dated one, which beats an undated one; "
+    "then the latest published). It is never averaged with the others: it is marked **N sources differ**, "
+    "and the runner-up's value and source are shown beside it (chart hover, region profile, and the "
+    "`alt_value_musd` / `alt_source_url` columns of every download)."
+)
 
 
 def usable_annual(facts: pd.DataFrame) -> pd.DataFrame:
@@ -63,11 +81,68 @@ def best_annual_figures(facts: pd.DataFrame, side: str = "best") -> pd.DataFrame
     )
     n_alt = pool.groupby(keys).size().rename("n_figures").reset_index()
     cols = keys + [
-        "value_musd", "side", "qualifier", "period_inferred", "fact_id", "source_url",
+        "value_musd", "side", "coverage", "qualifier", "period_inferred", "fact_id", "source_url",
         "publisher", "published", "value", "unit", "currency",
     ]  # fmt: skip
     out = best[cols].merge(other, on=keys, how="left").merge(n_alt, on=keys, how="left")
+    out = out.merge(_differing_sources(ranked, best, keys), on=keys, how="left")
+    out["n_sources_differ"] = out.n_sources_differ.fillna(0).astype("Int64")
+    out["differ_note"] = out.differ_note.fillna("")
     return out.sort_values(keys).reset_index(drop=True)
+
+
+def _differing_sources(ranked: pd.DataFrame, best: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Rule 4: per cell, how many figures of the chosen side disagree, and the runner-up's value and source."""
+    same = ranked.merge(
+        best[keys + ["side", "fact_id", "value_musd"]], on=keys + ["side"], suffixes=("", "_c")
+    )
+    alt = same[(same.fact_id != same.fact_id_c) & (same.value_musd.round(6) != same.value_musd_c.round(6))]
+    n = alt.groupby(keys).value_musd.nunique().rename("n_sources_differ") + 1
+    first = alt.drop_duplicates(keys, keep="first")[keys + ["value_musd", "source_url"]].rename(
+        columns={"value_musd": "alt_value_musd", "source_url": "alt_source_url"}
+    )
+    out = first.merge(n.reset_index(), on=keys)
+    out["differ_note"] = out.n_sources_differ.astype(str) + " sources differ"
+    return out
+
+
+def value_on_side(best: pd.DataFrame) -> pd.DataFrame:
+    """Each side's own figure per region, year and flow (chosen or kept for comparison), long form.
+
+    Columns: region_iso, year, flow, side, value_musd. Lets a derived number stay within one side.
+    """
+    keys = ["region_iso", "year", "flow"]
+    chosen = best[keys + ["side", "value_musd"]]
+    other = best[keys + ["other_side", "other_value_musd"]].rename(
+        columns={"other_side": "side", "other_value_musd": "value_musd"}
+    )
+    both = pd.concat([chosen, other], ignore_index=True).dropna(subset=["side", "value_musd"])
+    return both.drop_duplicates(keys + ["side"]).reset_index(drop=True)
+
+
+def change_pct(current: float, previous: float) -> tuple[float, str]:
+    """Percentage change and, when it cannot be computed, the reason (blank value, never inf or NaN-as-0)."""
+    if pd.isna(previous):
+        return np.nan, "no figure for the previous year"
+    if pd.isna(current):
+        return np.nan, "no figure for this year"
+    if previous == 0:
+        return np.nan, "previous year is zero: no growth rate"
+    return (current / previous - 1) * 100, ""
+
+
+def growth_within_side(
+    side: str, year: int, current: float, prev_on_side: float, prev_sides: list[str]
+) -> tuple[float, str]:
+    """Year-on-year change of one figure against the same side's previous full year, or why not."""
+    if side not in ("BY", "RU"):
+        return np.nan, "statistics side not stated: no growth rate"
+    if pd.isna(prev_on_side):
+        others = [SIDE_NAMES[s] for s in prev_sides if s != side]
+        if others:
+            return np.nan, f"previous year ({year - 1}) only in {' and '.join(others)} statistics"
+        return np.nan, f"no full-year figure for {year - 1}"
+    return change_pct(current, prev_on_side)
 
 
 SOURCE_SEPARATOR = " | "  # joins the sources of a derived figure in one cell
@@ -115,53 +190,103 @@ def _balance_sources(nat: pd.DataFrame) -> pd.DataFrame:
 
 
 def latest_kpis(national: pd.DataFrame, side: str) -> pd.DataFrame:
-    """For each flow: the latest year's value on one side and the change from the year before."""
+    """The four headline figures of one side for one year: the latest year that has all of them.
+
+    If no year has all four, each flow's own latest year is given and `common_year` is False (the page
+    then shows each card's year prominently). `change_pct` is against the same side's previous year,
+    blank with `change_note` when that figure is missing or zero; a balance has no percentage change.
+    Shape: one row per flow present; columns flow, year, value_musd, change_pct, change_note,
+    source_url, common_year.
+    """
+    cols = ["flow", "year", "value_musd", "change_pct", "change_note", "source_url", "common_year"]
+    own = national[national.side == side]
+    if own.empty:
+        return pd.DataFrame(columns=cols)
+    per_year = own.groupby("year").flow.nunique()
+    flows_present = own.flow.nunique()
+    complete = per_year[per_year == flows_present].index
+    common = int(complete.max()) if len(complete) else None
     rows = []
-    for flow, g in national[national.side == side].groupby("flow"):
+    for flow, g in own.groupby("flow"):
         g = g.sort_values("year")
-        last = g.iloc[-1]
+        last = g[g.year == common].iloc[0] if common is not None else g.iloc[-1]
         prev = g[g.year == last.year - 1]
-        change = (last.value_musd / prev.value_musd.iloc[0] - 1) * 100 if len(prev) else np.nan
-        if flow == "balance" or (len(prev) and prev.value_musd.iloc[0] == 0):
-            change = np.nan
+        if flow == "balance":
+            change, note = np.nan, "a balance has no percentage change"
+        else:
+            change, note = change_pct(last.value_musd, prev.value_musd.iloc[0] if len(prev) else np.nan)
         rows.append(
             {
                 "flow": flow,
                 "year": int(last.year),
                 "value_musd": last.value_musd,
                 "change_pct": change,
+                "change_note": note,
                 "source_url": last.source_url,
+                "common_year": common is not None,
             }
         )
-    return pd.DataFrame(rows, columns=["flow", "year", "value_musd", "change_pct", "source_url"])
+    return pd.DataFrame(rows, columns=cols)
 
 
 def region_table(
     best: pd.DataFrame, regions: pd.DataFrame, fx: pd.DataFrame, years: tuple[int, int]
 ) -> pd.DataFrame:
-    """One row per Russian region: the latest turnover within `years`, same-year flows and ratios."""
+    """One row per Russian region: the latest turnover within `years`, and same-side, same-year derivations.
+
+    Exports, imports and balance are the turnover figure's own side and year; growth is against the same
+    side's previous full year. Where a derived figure cannot be computed it is blank and `growth_note`
+    / `balance_note` say why. Years are nullable integers. Values in million USD.
+    """
     in_range = best[(best.year >= years[0]) & (best.year <= years[1]) & (best.region_iso != "RU")]
     turnover = in_range[in_range.flow == "turnover"].sort_values("year")
     latest = turnover.drop_duplicates("region_iso", keep="last")
-    wide = in_range.pivot_table(
-        index=["region_iso", "year"], columns="flow", values="value_musd", aggfunc="first"
-    ).reindex(columns=list(FLOWS))
-    table = latest[["region_iso", "year", "value_musd", "side", "source_url"]].rename(
+    table = latest[["region_iso", "year", "value_musd", "side", "source_url", "differ_note"]].rename(
         columns={"value_musd": "turnover_musd", "year": "latest_year"}
     )
-    same_year = wide.reset_index().rename(columns={"year": "latest_year"})
-    table = table.merge(
-        same_year[["region_iso", "latest_year", "by_exports", "by_imports"]],
-        on=["region_iso", "latest_year"],
-        how="left",
-    ).rename(columns={"by_exports": "exports_musd", "by_imports": "imports_musd"})
+    long = value_on_side(best)
+    keys = ["region_iso", "latest_year", "side"]
+
+    def on_side(flow: str, year_shift: int, name: str) -> pd.Series:
+        f = long[long.flow == flow][["region_iso", "year", "side", "value_musd"]]
+        f = (
+            f.assign(latest_year=f.year - year_shift)
+            .drop(columns="year")
+            .rename(columns={"value_musd": name})
+        )
+        return table[keys].merge(f, on=keys, how="left")[name].to_numpy()
+
+    table["exports_musd"] = on_side("by_exports", 0, "x")
+    table["imports_musd"] = on_side("by_imports", 0, "m")
     table["balance_musd"] = table.exports_musd - table.imports_musd
-    prev = turnover[["region_iso", "year", "value_musd"]].rename(
-        columns={"year": "prev_year", "value_musd": "prev_turnover_musd"}
+    table["balance_note"] = np.where(
+        table.balance_musd.isna(), "exports and imports not both reported on this side", ""
     )
-    table["prev_year"] = table.latest_year - 1
-    table = table.merge(prev, on=["region_iso", "prev_year"], how="left")
-    table["growth_pct"] = (table.turnover_musd / table.prev_turnover_musd - 1) * 100
+    prev = on_side("turnover", -1, "prev")
+    prev_t = long[long.flow == "turnover"]
+    prev_sides = (
+        prev_t.groupby(["region_iso", "year"])
+        .side.agg(lambda x: sorted(set(x)))
+        .rename("prev_sides")
+        .reset_index()
+    )
+    prev_sides = (
+        table[["region_iso", "latest_year"]]
+        .merge(
+            prev_sides.assign(latest_year=prev_sides.year + 1).drop(columns="year"),
+            on=["region_iso", "latest_year"],
+            how="left",
+        )
+        .prev_sides
+    )
+    growth = [
+        growth_within_side(side, int(year), cur, p, ps if isinstance(ps, list) else [])
+        for side, year, cur, p, ps in zip(
+            table.side, table.latest_year, table.turnover_musd, prev, prev_sides, strict=True
+        )
+    ]
+    table["growth_pct"] = np.array([g for g, _ in growth], dtype="float64")
+    table["growth_note"] = [n for _, n in growth]
     meta = regions[regions.country == "RU"][
         [
             "iso_code",
@@ -179,21 +304,56 @@ def region_table(
     rates = fx[fx.currency == "RUB"].set_index("year").per_usd
     grp_musd = table.grp_value * 1000 / table.grp_year.map(rates).astype("float64")
     table["turnover_per_grp_pct"] = table.turnover_musd / grp_musd * 100
-    table = table.drop(columns=["region_iso", "prev_year", "prev_turnover_musd"])
+    table = table.drop(columns=["region_iso"])
+    for col in ("latest_year", "grp_year", "population"):
+        table[col] = table[col].astype("Int64")
+    for col in ("growth_note", "balance_note", "differ_note", "side", "source_url"):
+        table[col] = table[col].astype(object).where(table[col].notna(), "").astype(str)
+    table = finite(table)
+    order = [
+        "iso_code", "name_en", "federal_district", "latest_year", "side", "turnover_musd", "differ_note",
+        "exports_musd", "imports_musd", "balance_musd", "balance_note", "growth_pct", "growth_note",
+        "population", "turnover_per_capita_usd", "grp_value", "grp_year", "turnover_per_grp_pct",
+        "lat", "lon", "source_url",
+    ]  # fmt: skip
+    table = table[order + [c for c in table.columns if c not in order]]
     return table.sort_values("turnover_musd", ascending=False, na_position="last").reset_index(drop=True)
 
 
+def finite(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame with ±inf in numeric columns turned into blanks (a division by zero is no figure)."""
+    num = df.select_dtypes("number").columns
+    if len(num):
+        df = df.copy()
+        df[num] = df[num].replace([np.inf, -np.inf], np.nan)
+    return df
+
+
 def district_rollup(table: pd.DataFrame) -> pd.DataFrame:
-    """Federal-district totals of each region's latest turnover (regions without figures counted)."""
-    g = table.groupby("federal_district", dropna=False)
-    out = pd.DataFrame(
-        {
-            "regions": g.size(),
-            "regions_with_figures": g.turnover_musd.count(),
-            "turnover_musd": g.turnover_musd.sum(min_count=1),
-        }
-    ).reset_index()
-    return out.sort_values("turnover_musd", ascending=False).reset_index(drop=True)
+    """Federal-district totals of each region's latest turnover, one row per district and statistics side.
+
+    Sides are never added together: a district with Belarusian and Russian figures has two rows. `regions`
+    counts all the district's regions, `regions_with_figures` those summed in the row, `years` the span of
+    the summed figures' years (latest figures differ in year). A district with no figure has one row with
+    a blank total and side "". Values in million USD.
+    """
+    cols = ["federal_district", "side", "regions", "regions_with_figures", "turnover_musd", "years"]
+    sizes = table.groupby("federal_district", dropna=False).size()
+    has = table[table.turnover_musd.notna()]
+    rows = []
+    for (fd, side), g in has.groupby(["federal_district", "side"], dropna=False):
+        lo, hi = int(g.latest_year.min()), int(g.latest_year.max())
+        rows.append(
+            (fd, side, int(sizes[fd]), len(g), g.turnover_musd.sum(), f"{lo}" if lo == hi else f"{lo}–{hi}")
+        )
+    for fd in sizes.index.difference(has.federal_district.unique()):
+        rows.append((fd, "", int(sizes[fd]), 0, np.nan, ""))
+    out = pd.DataFrame(rows, columns=cols)
+    out["regions"] = out.regions.astype("Int64")
+    out["regions_with_figures"] = out.regions_with_figures.astype("Int64")
+    order = out.groupby("federal_district").turnover_musd.transform("sum")
+    out = out.assign(_o=order).sort_values(["_o", "side"], ascending=[False, True]).drop(columns="_o")
+    return out.reset_index(drop=True)
 
 
 def partial_year_figures(facts: pd.DataFrame, region_iso: str) -> pd.DataFrame:
@@ -212,3 +372,20 @@ def partial_year_figures(facts: pd.DataFrame, region_iso: str) -> pd.DataFrame:
         "source_url",
     ]
     return f.sort_values("period_end", ascending=False)[cols].reset_index(drop=True)
+
+
+def no_usd_figures(facts: pd.DataFrame, region_iso: str | None = None) -> pd.DataFrame:
+    """Reported full-year goods figures with no USD value (roubles for a year with no rate on file).
+
+    They are listed in their own currency with `usd_note` = "no USD value: no rate on file" and never
+    enter a sum, ratio or change. Optionally for one region; newest first.
+    """
+    full_year = facts.period.str.fullmatch(r"\d{4}")
+    ok = full_year & facts.status.eq("reported") & facts.value_musd.isna() & facts.value.notna()
+    f = facts[ok]
+    if region_iso is not None:
+        f = f[f.region_iso == region_iso]
+    cols = ["region_iso", "period", "flow", "value", "unit", "currency", "qualifier", "side", "coverage"]
+    out = f.sort_values(["period", "flow"], ascending=[False, True])[cols + ["source_url"]].copy()
+    out.insert(len(cols), "usd_note", NO_RATE_NOTE)
+    return out.reset_index(drop=True)

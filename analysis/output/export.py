@@ -1,13 +1,38 @@
-"""Downloads: exactly the rows a chart or table shows, as CSV or Excel, safe to open in a spreadsheet."""
+"""Downloads: exactly the rows a chart or table shows, as CSV or Excel, safe to open in a spreadsheet.
+
+CSV is the clean data file: UTF-8 with a BOM, comma separator, dot decimal, the stable column ids as
+headers, blanks for missing values, whole numbers without ".0". The .xlsx is the analyst's file: numbers
+as numeric cells with a number format, codes and periods as text, a bold frozen header with units,
+fitted column widths, and an "About" sheet (filters, export date, data as of, sources, licence).
+"""
 
 from __future__ import annotations
 
 import io
+import math
 import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
 
+import numpy as np
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Whole-number columns: years, counts, ranks. A float column of these names holding only whole
+# numbers (it became float because of blanks) is written as a nullable integer.
+INTEGER_NAME = re.compile(r"(^|_)(year|years|years_left|rank|population|rows|regions|n)($|_)")
+UNIT_SUFFIXES = {
+    "_musd": "million USD",
+    "_usd": "USD",
+    "_pct": "%",
+    "_km": "km",
+}
+TEXT_NAME = re.compile(r"(^|_)(code|codes|chapter|iso|id|period|hs)($|_)")
+MAX_WIDTH = 60
+SOURCE_SEPARATOR = " | "
 
 
 def neutralise_cell(value: object) -> object:
@@ -17,9 +42,27 @@ def neutralise_cell(value: object) -> object:
     return value
 
 
-def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells and column names cannot start a formula."""
+def _whole(s: pd.Series) -> bool:
+    vals = s.dropna()
+    return len(vals) > 0 and bool(np.all(np.isfinite(vals)) and np.all(vals == np.round(vals)))
+
+
+def clean_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy for a file: ±inf blanked, whole-number columns (years, counts) as nullable integers."""
     out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if pd.api.types.is_float_dtype(s):
+            s = s.replace([np.inf, -np.inf], np.nan)
+            if INTEGER_NAME.search(str(col)) and _whole(s):
+                s = s.astype("Int64")
+            out[col] = s
+    return out
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells and column names cannot start a formula, and with no inf or float years."""
+    out = clean_frame(df)
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].map(neutralise_cell)
@@ -28,15 +71,109 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with full numeric precision (a BOM so spreadsheets read Cyrillic correctly)."""
+    """UTF-8 CSV (with BOM), comma, dot decimal, full numeric precision; integers without '.0'."""
     return safe_frame(df).to_csv(index=False, float_format=None).encode("utf-8-sig")
 
 
-def to_excel_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
-    """An .xlsx workbook with one sheet holding the same rows as the CSV."""
+def header_with_unit(col: str) -> str:
+    """The Excel header for a column id: the id plus its unit, e.g. 'turnover_musd (million USD)'."""
+    for suffix, unit in UNIT_SUFFIXES.items():
+        if col.endswith(suffix):
+            return f"{col} ({unit})"
+    return col
+
+
+def _number_format(s: pd.Series) -> str:
+    if pd.api.types.is_integer_dtype(s):
+        return "0" if re.search(r"year", str(s.name)) else "#,##0"
+    return "#,##0.0##"
+
+
+def _is_text_column(name: str, s: pd.Series) -> bool:
+    return not pd.api.types.is_numeric_dtype(s) or bool(TEXT_NAME.search(name))
+
+
+def _cell(value: object) -> object:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+    return value
+
+
+def _data_sheet(ws, df: pd.DataFrame) -> None:
+    bold = Font(bold=True)
+    widths = []
+    for j, col in enumerate(df.columns, 1):
+        name = str(col)
+        s = df[col]
+        text = _is_text_column(name, s)
+        head = ws.cell(row=1, column=j, value=neutralise_cell(header_with_unit(name)))
+        head.font = bold
+        fmt = "@" if text else _number_format(s)
+        longest = len(head.value)
+        for i, v in enumerate(s.tolist(), 2):
+            v = _cell(v)
+            if text and v is not None:
+                v = neutralise_cell(str(v))
+            cell = ws.cell(row=i, column=j, value=v)
+            cell.number_format = fmt
+            if v is not None:
+                longest = max(longest, len(f"{v:,.1f}") if isinstance(v, float) else len(str(v)))
+        widths.append(min(longest + 2, MAX_WIDTH))
+    for j, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    ws.freeze_panes = "A2"
+
+
+def row_sources(df: pd.DataFrame) -> list[str]:
+    """Distinct source addresses of the rows (every column ending in source_url), in order."""
+    urls: list[str] = []
+    for col in df.columns:
+        if str(col).endswith("source_url"):
+            for u in df[col]:
+                if isinstance(u, str):
+                    urls += [p for p in u.split(SOURCE_SEPARATOR) if p]
+    return list(dict.fromkeys(urls))
+
+
+def _about_sheet(ws, df: pd.DataFrame, about: Mapping[str, str]) -> None:
+    bold = Font(bold=True)
+    rows: list[tuple[str, str]] = [
+        ("exported (UTC)", datetime.now(UTC).strftime("%Y-%m-%d %H:%M")),
+        ("rows", str(len(df))),
+    ]
+    rows += [(k, v) for k, v in about.items()]
+    rows.append(("numbers", "Numeric cells hold full precision; blanks are missing figures, never zero."))
+    for i, (k, v) in enumerate(rows, 1):
+        ws.cell(row=i, column=1, value=k).font = bold
+        ws.cell(row=i, column=2, value=neutralise_cell(v))
+    start = len(rows) + 2
+    ws.cell(row=start, column=1, value="sources of the rows").font = bold
+    for i, url in enumerate(row_sources(df), start + 1):
+        ws.cell(row=i, column=1, value=i - start)
+        ws.cell(row=i, column=2, value=neutralise_cell(url))
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 100
+
+
+def to_excel_bytes(df: pd.DataFrame, sheet: str = "data", about: Mapping[str, str] | None = None) -> bytes:
+    """An .xlsx workbook: the rows on the first sheet (formatted for reading), and an "About" sheet.
+
+    `about` holds label → text lines for the About sheet (filters applied, data as of, licence …);
+    the export time and the distinct sources of the rows are added here.
+    """
+    wb = Workbook()
+    ws = wb.active
+    ws.title = re.sub(r"[\[\]:*?/\\]", "-", sheet)[:31] or "data"
+    _data_sheet(ws, clean_frame(df))
+    _about_sheet(wb.create_sheet("About"), df, about or {})
     buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        safe_frame(df).to_excel(writer, index=False, sheet_name=sheet[:31])
+    wb.save(buf)
     return buf.getvalue()
 
 

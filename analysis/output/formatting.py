@@ -38,3 +38,13 @@ def fmt_int(value: float | None) -> str:
 def fmt_count(n: int, noun: str, plural: str | None = None) -> str:
     """A count with its noun in the right number: '1 meeting', '3 meetings', '0 regions'."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+UNIT_WORDS = {"thousand": "thousand", "million": "m", "billion": "bn", "trillion": "trn"}
+
+
+def fmt_money(value: float | None, unit: str, currency: str) -> str:
+    """A figure as stated in its own currency: 'RUB 8.7 bn', 'USD 654 m'; '–' when missing."""
+    if _missing(value):
+        return "–"
+    return f"{currency} {float(value):,.1f} {UNIT_WORDS.get(unit, unit)}".replace(".0 ", " ")

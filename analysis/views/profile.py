@@ -68,7 +68,7 @@ def map_rows(table: pd.DataFrame, region_filter: tuple[str, ...] = ()) -> pd.Dat
     if region_filter:
         rows = rows[rows.iso_code.isin(region_filter)]
     cols = [
-        "iso_code", "name_en", "lat", "lon", "latest_year", "turnover_musd", "growth_pct",
-        "balance_musd", "side", "source_url",
+        "iso_code", "name_en", "lat", "lon", "latest_year", "side", "turnover_musd", "growth_pct",
+        "growth_note", "balance_musd", "balance_note", "differ_note", "source_url",
     ]  # fmt: skip
     return rows[cols].reset_index(drop=True)

@@ -8,7 +8,8 @@ import pandas as pd
 
 from analysis.data.tables import FactBase
 from analysis.models.opportunities import sector_region_lists
-from analysis.output.formatting import fmt_count, fmt_int, fmt_musd, fmt_pct
+from analysis.models.trade import NO_RATE_NOTE, no_usd_figures
+from analysis.output.formatting import fmt_count, fmt_int, fmt_money, fmt_musd, fmt_pct
 
 QUALIFIER_WORDS = {"exact": "", "over": "over ", "almost": "almost ", "about": "about "}
 
@@ -57,23 +58,40 @@ def region_summary(
     t = best[(best.region_iso == iso) & (best.flow == "turnover")].sort_values("year")
     if t.empty:
         parts.append(
-            "No full-year turnover figure is on record for this region; partial-year figures, if any, are listed below."
+            "No full-year turnover figure in USD is on record for this region; partial-year figures, if any, are listed below."
         )
     else:
         last = t.iloc[-1]
         q = QUALIFIER_WORDS.get(last.qualifier, "")
+        differ = ""
+        if str(last.get("differ_note", "")):
+            differ = (
+                f" ({last.differ_note}: another source gives {fmt_musd(last.alt_value_musd)}"
+                f"{cites.mark(last.alt_source_url)})"
+            )
         parts.append(
             f"Latest reported turnover with Belarus: {q}{fmt_musd(last.value_musd)} in {last.year} "
-            f"({last.side} statistics){cites.mark(last.source_url)}."
+            f"({last.side} statistics){cites.mark(last.source_url)}{differ}."
         )
-        if len(t) == 1:
-            parts.append("It is the only full-year figure on record, so no trend can be read from it.")
-        else:
-            first = t.iloc[0]
+        same = t[t.side == last.side]  # a series is read within one statistics side only
+        if len(same) == 1:
             parts.append(
-                f"{len(t)} full years are on record, the earliest {fmt_musd(first.value_musd)} in {first.year}"
-                f"{cites.mark(first.source_url)}."
+                f"It is the only full-year figure in {last.side} statistics, so no trend can be read from it."
             )
+        else:
+            first = same.iloc[0]
+            parts.append(
+                f"{len(same)} full years are on record in {last.side} statistics, the earliest "
+                f"{fmt_musd(first.value_musd)} in {first.year}{cites.mark(first.source_url)}."
+            )
+    roubles_only = no_usd_figures(fb.trade_facts, iso)
+    if years is not None:
+        roubles_only = roubles_only[roubles_only.period.str[:4].astype(int).between(*years)]
+    for r in roubles_only.itertuples(index=False):
+        parts.append(
+            f"{r.flow.replace('_', ' ').capitalize()} {r.period} is stated only in roubles: "
+            f"{fmt_money(r.value, r.unit, r.currency)} ({r.side} statistics; {NO_RATE_NOTE}){cites.mark(r.source_url)}."
+        )
     m = meetings[meetings.region_iso == iso].sort_values("date")
     if len(m):
         lm = m.iloc[-1]

@@ -32,6 +32,8 @@ widgets.download_buttons(getattr(fb, name), f"dataset-{name}", state, fb, "datas
 
 st.subheader("Indicators")
 widgets.table(catalog.INDICATORS, "indicator-definitions", state, fb, "indicators", wrap=True, applies=())
+st.subheader("When sources disagree")
+st.markdown(trade.CONFLICT_RULE)
 rule = widgets.lazy_expander("Best annual figure: the rule", "more_best_rule")
 if rule.open:
     with rule:

@@ -37,10 +37,17 @@ if tab_trade.open:
         else:
             kpi_side = state.side or "BY"
             kpis = cached.kpis(state.years, kpi_side)
-            st.caption(
-                f"Latest year with a figure, {widgets.SIDE_LABELS[kpi_side]} ({kpi_side}); "
-                "the arrow is the change from the year before."
-            )
+            years = sorted(set(kpis.year))
+            if len(years) == 1:
+                st.caption(
+                    f"**{years[0]}**, {widgets.SIDE_LABELS[kpi_side]} ({kpi_side}): the latest year with all "
+                    "four figures on this side. The arrow is the change from the same side's year before."
+                )
+            else:
+                st.caption(
+                    f":material/warning: No year has all four figures in {widgets.SIDE_LABELS[kpi_side]}; "
+                    "each card gives its own year. The arrow is the change from the same side's year before."
+                )
             cols = st.columns(4)
             labels = charts.FLOW_LABELS  # the same names as the chart legend
             for col, flow in zip(cols, labels, strict=True):
@@ -49,11 +56,12 @@ if tab_trade.open:
                     col.metric(f"{labels[flow]} · {kpi_side}", "–", help="No figure on this side in range")
                     continue
                 r = row.iloc[0]
+                why = f" Change: {r.change_note}." if r.change_note else ""
                 col.metric(
                     f"{labels[flow]} {r.year} · {kpi_side}",
                     fmt_musd(r.value_musd),
                     fmt_pct(r.change_pct) if r.change_pct == r.change_pct else None,
-                    help=f"Source: {r.source_url}",
+                    help=f"Source: {r.source_url}.{why}",
                 )
             widgets.show_chart(charts.national_lines(nat), "national_chart")
             widgets.download_buttons(nat, "national-trade", state, fb, "national", applies=("years",))

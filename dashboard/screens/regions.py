@@ -48,7 +48,7 @@ def profile_region() -> tuple[str, str, dict]:
     iso = st.selectbox(
         "Region profile",
         options,
-        format_func=widgets.region_label(fb),
+        format_func=widgets.region_search_label(fb),
         key="profile",
         on_change=_profile_to_url,
     )
@@ -153,7 +153,8 @@ if tab_table.open:
         st.caption(
             "Click a column header to sort. Values in million USD; per-capita in USD. Population (end of 2022), "
             "GRP and GRP per capita (2021) are Rosstat's for every region, each with its year beside it; "
-            "'Turnover 2021, % of GRP 2021' compares Belarus turnover of 2021 with GRP of 2021 only."
+            "'Turnover 2021, % of GRP 2021' compares Belarus turnover of 2021 with GRP of 2021 only. "
+            "A faded *None* is an empty cell: no figure (never zero); the growth and balance notes say why."
         )
         widgets.table(shown, "region-table", state, fb, "region_table", applies=("region", "years", "side"))
 
@@ -198,9 +199,20 @@ if tab_profile.open:
                     f"Only {fmt_count(series.year.nunique(), 'year')} on record for {name}: what is known is shown; no trend is implied."
                 )
             widgets.show_chart(charts.flow_bars(series), "profile_series")
+            for r in series[series.differ_note != ""].itertuples(index=False):
+                st.caption(
+                    f":material/compare_arrows: {r.year} {charts.FLOW_LABELS.get(r.flow, r.flow).lower()} "
+                    f"({r.side}): **{r.differ_note}**. Shown: {fmt_musd(r.value_musd)} ({r.source_url}); "
+                    f"other: {fmt_musd(r.alt_value_musd)} ({r.alt_source_url}). Rule on Data & methods."
+                )
             widgets.download_buttons(
                 series, f"{iso}-figures", state, fb, "profile_series", applies=("years", "side")
             )
+        no_usd = prof["no_usd"]
+        if len(no_usd):
+            st.markdown("**Full-year figures stated in roubles** (no USD value: no rate on file)")
+            st.caption("Kept out of the USD series and every sum, ratio and change; shown as stated.")
+            widgets.table(no_usd, f"{iso}-figures-in-roubles", state, fb, "no_usd", applies=())
         partial = prof["partial"]
         if len(partial):
             box = widgets.lazy_expander("Partial-year and other reported figures", "more_partial")
@@ -223,9 +235,10 @@ if tab_profile.open:
                 "See the Opportunities page for all targets.",
             )
         else:
-            for r in tp.itertuples(index=False):
+            for r, target in zip(tp.itertuples(index=False), charts.target_labels(tp), strict=True):
+                against = f", progress against {r.progress_against}" if r.progress_against else ""
                 st.markdown(
-                    f"- Target {fmt_musd(r.target_musd)} (set {r.set_on}) — latest {fmt_musd(r.latest_actual_musd)} → **{r.status}**"
+                    f"- Target {target} (set {r.set_on}) — latest {fmt_musd(r.latest_actual_musd)}{against} → **{r.status}**"
                 )
             widgets.download_buttons(tp, f"{iso}-targets", state, fb, "targets", applies=("years", "side"))
 

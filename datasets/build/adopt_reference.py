@@ -233,6 +233,7 @@ def adopt_meetings(reference: Path) -> tuple[pd.DataFrame, int]:
     m["level"] = top.map({True: "top", False: "other"})
     m["target_year"] = [target_year(n, d) for n, d in zip(m.target_note, m.date, strict=True)]
     m["target_flow"] = m.target_value.map(lambda v: "turnover" if v else "")
+    m["target_low"] = [target_low(n, v) for n, v in zip(m.target_note, m.target_value, strict=True)]
     m = m.sort_values(["region_iso", "date"]).reset_index(drop=True)
     m.insert(
         0,
@@ -242,10 +243,22 @@ def adopt_meetings(reference: Path) -> tuple[pd.DataFrame, int]:
     cols = [
         "meeting_id", "date", "date_basis", "region_iso", "level", "by_side", "region_side",
         "sectors", "target_flow", "target_value", "target_unit", "target_currency",
-        "target_year", "target_note", "source_url",
+        "target_year", "target_note", "source_url", "target_low",
     ]  # fmt: skip
     m["date_basis"] = m.published_basis
     return m[cols], n_dropped
+
+
+RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[-–]\s*(\d+(?:\.\d+)?)\s*(?:bn|mn|mln|billion|million)\b")
+
+
+def target_low(note: str, value: str) -> str:
+    """The low end of a range target ('1.5-2 bn USD' → '1.5') when the note's high end is `target_value`."""
+    m = RANGE_RE.search(note)
+    if not m or not value:
+        return ""
+    low, high = float(m.group(1)), float(m.group(2))
+    return m.group(1) if high == float(value) and low < high else ""
 
 
 def target_year(note: str, date: str) -> str:
