@@ -184,7 +184,7 @@ if tab_profile.open:
             "year. Belarus's share of the region's CIS trade is shown only when both figures are Russian "
             "statistics (choose side RU); an empty value means the figure is not on file, not zero."
         )
-        widgets.table(economy, f"{iso}-economy", state, fb, "economy")
+        widgets.table(economy, f"{iso}-economy", state, fb, "economy", applies=("years", "side"))
 
         series = prof["series"]
         st.subheader("Figures over time")
