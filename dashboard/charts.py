@@ -482,8 +482,9 @@ def bubble_map(
     }
     fig.add_trace(_map_trace(points[has], size[has], unit.split()[0], shown, colour, unit))
     hollow = {"color": "rgba(0,0,0,0)", "line": {"width": 1.5, "color": NO_FIGURE}}
-    reasons = [n or "no figure" for n in notes[~has]]
-    fig.add_trace(_map_trace(points[~has], size[~has], none_name, reasons, hollow, unit))
+    if (~has).any():  # its own look and legend entry whenever a region has no such figure
+        reasons = [n or "no figure" for n in notes[~has]]
+        fig.add_trace(_map_trace(points[~has], size[~has], none_name, reasons, hollow, unit))
     labelled = (
         points[points.iso_code.isin(selected)] if selected and "iso_code" in points else points.iloc[:0]
     )

@@ -30,6 +30,7 @@ UNIT_SUFFIXES = {
     "_pct": "%",
     "_km": "km",
 }
+UNIT_NAMES = {"grp_value": "billion RUB", "population": "people", "lat": "degrees", "lon": "degrees"}
 TEXT_NAME = re.compile(r"(^|_)(code|codes|chapter|iso|id|period|hs)($|_)")
 MAX_WIDTH = 60
 SOURCE_SEPARATOR = " | "
@@ -77,6 +78,8 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 
 def header_with_unit(col: str) -> str:
     """The Excel header for a column id: the id plus its unit, e.g. 'turnover_musd (million USD)'."""
+    if col in UNIT_NAMES:
+        return f"{col} ({UNIT_NAMES[col]})"
     for suffix, unit in UNIT_SUFFIXES.items():
         if col.endswith(suffix):
             return f"{col} ({unit})"
