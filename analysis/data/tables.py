@@ -89,7 +89,8 @@ def read_cells(path: Path, file: str | None = None) -> tuple[pd.DataFrame | None
             line = line_bytes.decode("utf-8")
         except UnicodeDecodeError as exc:
             prefix = line_bytes[: exc.start].decode("utf-8", errors="replace")
-            where = f" in column '{header[_field_index(prefix)]}'" if header and n > 1 else ""
+            at = _field_index(prefix)
+            where = f" in column '{header[at]}'" if header and at < len(header) else ""
             problems.append(
                 Problem(
                     file, n, None, f"is not UTF-8 (byte 0x{line_bytes[exc.start]:02X}{where}); save as UTF-8"
