@@ -425,6 +425,19 @@ def _map_trace(p: pd.DataFrame, size: pd.Series, name: str, shown: list[str], ma
     )
 
 
+def _outline_trace(outlines: pd.DataFrame, colour: str, width: float, name: str) -> go.Scatter:
+    """Region outlines (lon/lat rows, rings broken by NaN rows) as one thin line trace without hover."""
+    return go.Scatter(
+        x=outlines.lon,
+        y=outlines.lat,
+        mode="lines",
+        line={"color": colour, "width": width},
+        hoverinfo="skip",
+        name=name,
+        showlegend=False,
+    )
+
+
 @reused_while_inputs_same
 def bubble_map(
     points: pd.DataFrame, colour_by: str, outlines: pd.DataFrame | None, selected: tuple[str, ...] = ()
@@ -445,30 +458,10 @@ def bubble_map(
     limit = limit or 1.0
     fig = go.Figure()
     if outlines is not None and len(outlines):
-        fig.add_trace(
-            go.Scatter(
-                x=outlines.lon,
-                y=outlines.lat,
-                mode="lines",
-                line={"color": "#BBBBBB", "width": 0.7},
-                hoverinfo="skip",
-                name="region boundaries",
-                showlegend=False,
-            )
-        )
-    chosen = outlines[outlines.iso_code.isin(selected)] if outlines is not None and selected else None
-    if chosen is not None and len(chosen):
-        fig.add_trace(
-            go.Scatter(
-                x=chosen.lon,
-                y=chosen.lat,
-                mode="lines",
-                line={"color": "#1B1F24", "width": 1.6},
-                hoverinfo="skip",
-                name="selected regions",
-                showlegend=False,
-            )
-        )
+        fig.add_trace(_outline_trace(outlines, "#BBBBBB", 0.7, "region boundaries"))
+        chosen = outlines[outlines.iso_code.isin(selected)]
+        if len(chosen):
+            fig.add_trace(_outline_trace(chosen, "#1B1F24", 1.6, "selected regions"))
     has = values.notna()
     v = values[has]
     shown = [fmt_musd(x) for x in v] if col == "balance_musd" else [f"{x:+.1f}%" for x in v]

@@ -11,7 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from analysis.brief.texts import EN
-from tests.test_app_pages import run_page
+from tests.apptest import run_page
 from tests.test_browser import download, wait_for_app
 
 LABELS = ["⬇ Meeting brief (Word)", "⬇ Meeting brief (PDF)"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.views import peers
-from tests.test_app_pages import run_page
+from tests.apptest import run_page
 
 TABLE = pd.DataFrame(
     {

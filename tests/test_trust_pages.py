@@ -8,7 +8,7 @@ from analysis.data import catalog
 from analysis.data.filters import fact_years
 from analysis.models import trade
 from analysis.views import overview
-from tests.test_app_pages import chart, run_page
+from tests.apptest import chart, run_page
 
 PAGES = [None, "screens/regions.py", "screens/sectors.py", "screens/data_methods.py"]
 
