@@ -365,6 +365,22 @@ def source_links_markdown(urls: list[str]) -> str:
     return "\n".join(items)
 
 
+def meeting_card(meeting, region_name: str) -> None:
+    """One meeting as a bordered card that wraps at any width: date and level, both sides, sectors, target,
+    source. Text from the data is shown literally (escaped)."""
+    lines = [
+        f"**{meeting.date}** · {escape_markdown(str(meeting.level))} level",
+        f"Belarus: {escape_markdown(str(meeting.by_side))}",
+        f"{escape_markdown(region_name)}: {escape_markdown(str(meeting.region_side or '')) or '–'}",
+        f"Sectors: {escape_markdown(str(meeting.sectors)) or '–'}",
+    ]
+    if str(meeting.target_note or "").strip():
+        lines.append(f"Target: {escape_markdown(str(meeting.target_note))}")
+    lines.append(source_links_markdown([meeting.source_url]).removeprefix("1. ").join(["Source: ", ""]))
+    with st.container(border=True):
+        st.markdown("  \n".join(lines))
+
+
 def empty_state(message: str, hint: str) -> None:
     """Explain why there is nothing to show and what to try."""
     st.info(f"{message} {hint}", icon="ℹ️")

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.data import catalog
-from analysis.data.filters import fact_years
+from analysis.data.filters import data_years, fact_years
 from analysis.models import potential, targets, trade
 from analysis.models.opportunities import sector_matrix
 from analysis.views import opportunity_views, overview, profile, sector_cards
@@ -442,3 +442,15 @@ def test_meeting_analyzer_file_and_text_says_which():
     at.radio(key="ma_source").set_value("the pasted text").run()
     assert any("Analysed the pasted text" in c.value for c in at.caption)
     assert next(m for m in at.metric if m.label == "Region").value == "Kaluga Oblast"
+
+
+def test_meetings_read_as_cards_that_wrap(fb):
+    at = run_page("screens/regions.py", regions_view="Meetings and goods", profile="RU-TA")
+    timeline = profile.meeting_timeline(fb, "RU-TA", data_years(fb.trade_facts, fb.meetings))  # 2026 too
+    cards = [m.value for m in at.markdown if m.value.startswith("**20")]
+    assert len(cards) == min(5, len(timeline))
+    newest = timeline.iloc[0]
+    assert cards[0].startswith(f"**{newest.date}**")
+    assert "Republic of Tatarstan: " in cards[0] and "Sectors: " in cards[0] and "Source: [" in cards[0]
+    assert f"(<{newest.source_url}>)" in cards[0]  # the source is a link, whatever its length
+    assert not any("region_side" in d.value.columns for d in at.dataframe)  # no wide table to scroll

@@ -233,3 +233,13 @@ def test_goods_traded_with_belarus_flow(page, server_url):
     assert float(tractors["2021"]["value"]) == 1492 and tractors["2021"]["unit"] == "pieces"  # table 25.20
     assert {r["side"] for r in rows} == {"RU"}
     page.screenshot(path=str(ARTIFACTS / "flow-goods-traded.png"), full_page=False)
+
+
+def test_years_reach_the_newest_meeting(page, server_url):
+    from playwright.sync_api import expect
+
+    page.goto(f"{server_url}/?years=2015-2026&overview_view=Meeting+agenda")
+    expect(page.get_by_text("Latest meeting in this selection")).to_be_visible(timeout=60_000)
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"years=2015-2026"))  # not cut back to the last trade year
+    expect(page.get_by_text(re.compile(r"^2026-\d\d-\d\d, "))).to_be_visible()

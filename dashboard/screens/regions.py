@@ -13,6 +13,7 @@ from analysis.views import peers, profile
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
+MEETINGS_SHOWN = 5  # the newest meetings as cards; older ones in an expander
 st.title("Regions")
 st.caption(
     f"Statistics side: {widgets.SIDE_LABELS[state.side_choice]}. Years {state.years[0]}–{state.years[1]}."
@@ -245,31 +246,34 @@ if tab_profile.open:
 if tab_links.open:
     with tab_links:
         iso, name, prof = profile_region()
-        c1, c2 = st.columns(2)
-        with c1:
-            st.subheader("Meetings")
-            tl = prof["meetings"]
-            if tl.empty:
-                widgets.empty_state(f"No meetings with {name} recorded in range.", "Widen Years.")
-            else:
-                widgets.table(tl, f"{iso}-meetings", state, fb, "meetings", applies=("sector", "years"))
-        with c2:
-            st.subheader("Sectors discussed")
-            sd = prof["sectors"]
-            if sd.empty:
-                widgets.empty_state("No sectors recorded as discussed in range.", "Widen Years.")
-            else:
-                widgets.show_chart(
-                    charts.count_bars(sd, "sector_name", "n_meetings", "meetings"), "profile_sectors"
-                )
-                widgets.download_buttons(
-                    sd,
-                    f"{iso}-sectors-discussed",
-                    state,
-                    fb,
-                    "sectors_discussed",
-                    applies=("sector", "years"),
-                )
+        st.subheader("Meetings")
+        tl = prof["meetings"]
+        if tl.empty:
+            widgets.empty_state(f"No meetings with {name} recorded in range.", "Widen Years.")
+        else:
+            for r in tl.head(MEETINGS_SHOWN).itertuples(index=False):
+                widgets.meeting_card(r, name)
+            if len(tl) > MEETINGS_SHOWN:
+                older = widgets.lazy_expander("Older meetings", "more_meetings")
+                if older.open:
+                    with older:
+                        for r in tl.iloc[MEETINGS_SHOWN:].itertuples(index=False):
+                            widgets.meeting_card(r, name)
+            widgets.download_buttons(
+                tl, f"{iso}-meetings", state, fb, "meetings", applies=("sector", "years")
+            )
+
+        st.subheader("Sectors discussed")
+        sd = prof["sectors"]
+        if sd.empty:
+            widgets.empty_state("No sectors recorded as discussed in range.", "Widen Years.")
+        else:
+            widgets.show_chart(
+                charts.count_bars(sd, "sector_name", "n_meetings", "meetings"), "profile_sectors"
+            )
+            widgets.download_buttons(
+                sd, f"{iso}-sectors-discussed", state, fb, "sectors_discussed", applies=("sector", "years")
+            )
 
         st.subheader("Goods traded")
         goods = prof["goods"]
