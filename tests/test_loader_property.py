@@ -40,8 +40,14 @@ def clean(folder):
 
 
 def expected_value(text: str, kind: str):
-    """What the loader must hold for a cell it accepted: the written text, typed."""
+    """What the loader must hold for a cell it accepted: the written text, typed.
+
+    A cell written as a whole quoted CSV field ('""', '"a""b"') holds its unquoted content, as in any CSV.
+    """
     s = text.strip()
+    inner = s[1:-1]
+    if len(s) >= 2 and s[0] == s[-1] == '"' and '"' not in inner.replace('""', ""):
+        s = inner.replace('""', '"').strip()
     if not s:
         return None
     if kind == "float":
