@@ -58,7 +58,7 @@ def region_summary(
     t = best[(best.region_iso == iso) & (best.flow == "turnover")].sort_values("year")
     if t.empty:
         parts.append(
-            "No full-year turnover figure in USD is on record for this region; partial-year figures, if any, are listed below."
+            "No full-year turnover figure is on record for this region; partial-year figures, if any, are listed below."
         )
     else:
         last = t.iloc[-1]
@@ -74,7 +74,9 @@ def region_summary(
             f"({last.side} statistics){cites.mark(last.source_url)}{differ}."
         )
         same = t[t.side == last.side]  # a series is read within one statistics side only
-        if len(same) == 1:
+        if len(t) == 1:
+            parts.append("It is the only full-year figure on record, so no trend can be read from it.")
+        elif len(same) == 1:
             parts.append(
                 f"It is the only full-year figure in {last.side} statistics, so no trend can be read from it."
             )
