@@ -27,7 +27,7 @@ report_date = st.text_input("Report date (YYYY-MM-DD, optional: resolves 'last y
 try:
     date = check_report_date(report_date)
 except InputProblem as exc:  # shown under the field; the report is still analysed, without a date
-    st.warning(widgets.escape_markdown(f"{exc} It is ignored."))
+    st.warning(widgets.escape_literal(f"{exc} It is ignored."))
     date = None
 
 text = None
@@ -37,7 +37,7 @@ try:
     elif pasted.strip():
         text = check_text(pasted)
 except InputProblem as exc:  # the message quotes the file name: shown literally
-    st.error(widgets.escape_markdown(str(exc)))
+    st.error(widgets.escape_literal(str(exc)))
 
 if text is None:
     if upload is None and not pasted.strip():
