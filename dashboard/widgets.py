@@ -164,8 +164,13 @@ def sidebar_filters(fb: FactBase) -> FilterState:
 
 
 def escape_markdown(text: str) -> str:
+    """Backslash-escape Markdown punctuation so user-supplied text renders literally."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
+def escape_literal(text: str) -> str:
     """Backslash-escape every ASCII punctuation mark (Markdown, directives like :red[], entities like &lt;)
-    and flatten line breaks, so user-supplied text renders literally on one line."""
+    and flatten line breaks, so a message quoting user input renders literally on one line."""
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(text.splitlines()))
 
 

@@ -51,8 +51,8 @@ def test_impossible_report_date_gets_a_message_under_the_field():
     at.text_area(key="report_text").input("Trade with Tatarstan grew last year to $740 million.").run()
     at.text_input(key="report_date").input("2024-13-45").run()
     assert not at.exception
-    assert [e.value for e in at.error] == [
-        "There is no such day as 2024-13-45; check the month and day. The date is not used."
+    assert [e.value for e in at.error] == [  # what was typed is quoted literally (punctuation escaped)
+        r"There is no such day as 2024\-13\-45\; check the month and day\. The date is not used\."
     ]
     at.text_input(key="report_date").input("2024-02-29").run()
     assert not at.error

@@ -82,12 +82,12 @@ raw_date = st.text_input(
 )
 ss.ma_date = raw_date
 date, date_problem = check_report_date(raw_date)
-if date_problem:
-    st.error(date_problem)
+if date_problem:  # it quotes what was typed: shown literally
+    st.error(widgets.escape_literal(date_problem))
 
 clicked = st.button("Analyze", type="primary", key="ma_analyze")
-if problem:
-    st.error(problem)
+if problem:  # the message quotes the file name: shown literally
+    st.error(widgets.escape_literal(problem))
 
 result = ss.get("ma_result")
 if text is not None and (clicked or result is None or (result["text"], result["date"]) != (text, date)):
