@@ -7,7 +7,7 @@ import streamlit as st
 from analysis.analyzer import record as analyzer_record
 from analysis.analyzer import views as record_views
 from analysis.analyzer.documents import InputProblem, check_text, read_document
-from dashboard import widgets
+from dashboard import review_form, widgets
 
 fb, state = widgets.page_setup()
 st.title("Meeting analyzer")
@@ -19,6 +19,7 @@ def analyzer() -> analyzer_record.Analyzer:
     return analyzer_record.default_analyzer()
 
 
+draft_id = review_form.queue_picker()  # issue 15: reports queued by `python -m analysis ingest`
 upload = st.file_uploader(
     "Upload a report (.txt, .md, .docx, .pdf; up to 2 MB)", type=["txt", "md", "docx", "pdf"]
 )
@@ -97,3 +98,6 @@ d1.download_button(
     on_click="ignore",
 )
 widgets.download_buttons(record_views.record_csv_frame(record), f"meeting-record-{tag}", state, fb, "record")
+
+# --- Review and save to the fact base (issue 15; the form lives in dashboard/review_form.py) ---
+review_form.review_and_save(record, text, fb, state, draft_id=draft_id)
