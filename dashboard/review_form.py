@@ -102,7 +102,7 @@ def review_and_save(
     tables = review_tables(record)
     keep = st.column_config.CheckboxColumn("keep", help="untick to leave the row out of the save")
     edited = {}
-    st.subheader("Trade figures")
+    st.subheader("Trade figures to save")
     edited["figures"] = _editor(
         tables["figures"].drop(columns=["status", "in_base", "base_source"]),
         f"{k}_figures",
@@ -139,11 +139,11 @@ def review_and_save(
             downloads=False,
         )
     for name, label, config, locked in (
-        ("targets", "Targets", {"keep": keep, "flow": _choices("flow", FLOWS)}, ["extracted_value", "evidence"]),
-        ("goods", "Goods", {"keep": keep, "direction": _choices("direction", ["by_exports", "by_imports"]),
+        ("targets", "Targets to save", {"keep": keep, "flow": _choices("flow", FLOWS)}, ["extracted_value", "evidence"]),
+        ("goods", "Goods to save", {"keep": keep, "direction": _choices("direction", ["by_exports", "by_imports"]),
                              "sector_id": _choices("sector", fb.sectors.sector_id)}, ["extracted_product"]),
-        ("sectors", "Sectors", {"keep": keep}, ["sector_id", "evidence"]),
-        ("proposals", "Proposals (follow-up items)", {"keep": keep}, ["kind", "extracted_text"]),
+        ("sectors", "Sectors to save", {"keep": keep}, ["sector_id", "evidence"]),
+        ("proposals", "Proposals to follow up", {"keep": keep}, ["kind", "extracted_text"]),
     ):  # fmt: skip
         st.subheader(label)
         if tables[name].empty:

@@ -85,6 +85,9 @@ def test_review_save_then_badge_on_regions(own_store):
     regions = page("regions", region="RU-KGD", regions_view="Meetings and goods")
     badges = [m.value for m in regions.markdown if "user-added" in m.value]
     assert badges and "1 row added by users" in badges[0]
+    followups = [d.value for d in regions.dataframe if "kind" in d.value.columns]
+    assert followups and followups[0].status.tolist() == ["proposed"]
+    assert "dealer centre" in followups[0].text[0]
 
 
 def test_records_page_edit_delete_restore_undo(own_store):

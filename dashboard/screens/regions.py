@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analysis.data import records
 from analysis.models import trade
 from analysis.output.formatting import fmt_count, fmt_musd
 from analysis.views import profile
@@ -147,3 +148,22 @@ if tab_links.open:
             )
         else:
             widgets.table(goods, f"{iso}-goods", state, fb, "goods")
+
+        st.subheader("Open follow-up items")  # issue 15: proposals from saved meetings, with their status
+        items = records.open_followups(cached.store(), iso)
+        if items.empty:
+            widgets.empty_state(
+                f"No open follow-up items for {name}.", "Proposals kept in a saved meeting appear here."
+            )
+        else:
+            cols = [
+                "status",
+                "kind",
+                "text",
+                "last_mentioned",
+                "meeting_id",
+                "source_url",
+                "origin",
+                "added_by",
+            ]
+            widgets.table(items[cols], f"{iso}-follow-ups", state, fb, "followups")
