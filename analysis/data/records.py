@@ -25,7 +25,7 @@ from analysis.data.store import (
     key_columns,
     now_utc,
 )
-from analysis.data.validation import DataValidationError, check_turnover_bounds, validate_table
+from analysis.data.validation import DataValidationError, _cell_problem
 
 FOLLOWUP_FIELDS = ("region_iso", "kind", "text", "status", "meeting_id", "last_mentioned", "source_url")
 
@@ -77,47 +77,155 @@ def _clean(table: str, row: dict) -> dict:
     return {c: _text(row.get(c)) for c in TABLES[table].columns}
 
 
-def check_rows(frames: dict[str, pd.DataFrame], rows: dict[str, list[dict]], skip_row_ids=()) -> list[tuple]:
-    """Problems the new rows would bring to their tables, as (table, item, field, reason).
+def _ids(store: Store) -> dict[str, set[str]]:
+    """Region and sector ids that rows may refer to."""
+    with store.engine.connect() as conn:
+        regions, sectors = store.table("regions"), store.table("sectors")
+        return {
+            "regions": set(
+                conn.execute(sa.select(regions.c.iso_code).where(regions.c.deleted_at.is_(None))).scalars()
+            ),
+            "sectors": set(
+                conn.execute(sa.select(sectors.c.sector_id).where(sectors.c.deleted_at.is_(None))).scalars()
+            ),
+        }
 
-    `frames` holds the stored active rows (text); rows whose row_id is in `skip_row_ids` are replaced
-    by the new ones (an edit). Items count from 1 within each table of the save.
+
+def _stored(
+    store: Store, name: str, cols: list[str], regions: list[str] | None, skip_row_ids
+) -> pd.DataFrame:
+    """Some columns of the active rows of a table (optionally only some regions; edited rows left out)."""
+    if not cols:
+        return []
+    tbl = store.table(name)
+    q = sa.select(*(tbl.c[c] for c in cols)).where(tbl.c.deleted_at.is_(None))
+    if regions is not None:
+        q = q.where(tbl.c.region_iso.in_(regions))
+    if skip_row_ids:
+        q = q.where(tbl.c.row_id.notin_([int(i) for i in skip_row_ids]))
+    with store.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(q).all()]
+
+
+def _norm(value, column) -> str:
+    """A cell as compared for duplicates: numbers by value ('360' = '360.0'), text as written."""
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+    if column.type in ("float", "int") and text:
+        try:
+            return repr(float(text))
+        except ValueError:
+            return text
+    return text
+
+
+def _row_problems(name: str, new: list[dict], ids: dict[str, set[str]]) -> list[tuple]:
+    """Each cell against its column's rule, and keys unique within the save (cell by cell: a save is small)."""
+    table = TABLES[name]
+    problems, seen = [], {}
+    for i, row in enumerate(new, 1):
+        for c, col in table.columns.items():
+            value = "" if row.get(c) is None else str(row.get(c)).strip()
+            why = (
+                ("must not be empty" if col.required else None)
+                if not value
+                else _cell_problem(value, col, ids)
+            )
+            if why:
+                problems.append((name, i, c, why))
+        for keys, what in ((table.key, "duplicate key"), (table.dedupe, "duplicate fact")):
+            if keys:
+                key = (what, *(_norm(row.get(k), table.columns[k]) for k in keys))
+                if key in seen:
+                    problems.append(
+                        (name, i, keys[0], f"{what}: same {', '.join(keys)} as item {seen[key]} of this save")
+                    )
+                seen.setdefault(key, i)
+    return problems
+
+
+def _musd(row: dict) -> float | None:
+    try:
+        return float(row.get("value_musd")) if row.get("status") == "reported" else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _turnover_problems(existing: list[dict], new: list[dict]) -> list[tuple]:
+    """Exports or imports above the turnover of the same region, period and side (the loader's rule)."""
+
+    def ceilings(rows: list[dict]) -> dict[tuple, float]:
+        out: dict[tuple, float] = {}
+        for r in rows:
+            v = _musd(r)
+            if v is not None and r.get("flow") == "turnover":
+                key = (r.get("region_iso"), r.get("period"), r.get("side"))
+                out[key] = max(out.get(key, v), v)
+        return out
+
+    def above(rows: list[dict], ceiling: dict[tuple, float]) -> list[tuple[int, str]]:
+        found = []
+        for i, r in enumerate(rows):
+            v, key = _musd(r), (r.get("region_iso"), r.get("period"), r.get("side"))
+            if v is not None and r.get("flow") != "turnover" and key in ceiling and v > ceiling[key] + 1e-9:
+                found.append(
+                    (
+                        i,
+                        f"{r['flow']} {v:g} exceeds turnover {ceiling[key]:g} for {key[0]} {key[1]} side {key[2]}",
+                    )
+                )
+        return found
+
+    both = ceilings(existing + new)
+    problems = [("trade_facts", i + 1, "value_musd", why) for i, why in above(new, both)]
+    before = {i for i, _ in above(existing, ceilings(existing))}
+    problems += [
+        ("trade_facts", 0, "value_musd", f"would conflict with a stored row: {why}")
+        for i, why in above(existing, both)
+        if i not in before
+    ]
+    return problems
+
+
+def check_rows(store: Store, rows: dict[str, list[dict]], skip_row_ids=()) -> list[tuple]:
+    """Problems the new rows would bring to their tables, as (table, item, field, reason); [] when valid.
+
+    The CSV loader's rules: each cell against its column, keys and facts unique (within the save and
+    against stored active rows), exports and imports not above a turnover of the same region, period
+    and side. Rows whose row_id is in `skip_row_ids` are being replaced (an edit). Items count from 1.
     """
-    ids = {
-        "sectors": set(frames["sectors"].sector_id.dropna()),
-        "regions": set(frames["regions"].iso_code.dropna()),
-    }
+    ids = _ids(store)
     problems = []
     for name, new in rows.items():
         if not new:
             continue
         table = TABLES[name]
         cols = list(table.columns)
-        stored = frames[name]
-        stored = stored[~stored.row_id.isin(list(skip_row_ids))] if len(stored) else stored
-        existing = stored.reindex(columns=cols).reset_index(drop=True)
-        n = len(existing)
-        combined = pd.concat([existing, pd.DataFrame(new, columns=cols)], ignore_index=True)
-        before = set(check_turnover_bounds(existing, table.file)) if name == "trade_facts" and n else set()
-        keys = existing.reindex(columns=list(key_columns(name))).astype(str)
-        for _file, row, col, why in validate_table(combined.astype(object), table, ids):
-            if row == 1:
-                problems.append((name, 0, col, why))
+        problems += _row_problems(name, new, ids)
+        regions = sorted({str(r.get("region_iso")) for r in new}) if "region_iso" in cols else None
+        for keys, what in ((table.key, "duplicate key"), (table.dedupe, "duplicate fact")):
+            if not keys:
                 continue
-            idx = row - 2
-            if idx < n and (_file, row, col, why) in before:
-                continue
-            m = re.search(r"as row (\d+)$", why)
-            if m and int(m.group(1)) - 2 < n:
-                other = " · ".join(keys.iloc[int(m.group(1)) - 2])
-                why = why[: m.start()] + f"as a row already in the store ({other})"
-            elif m:
-                why = why[: m.start()] + f"as item {int(m.group(1)) - 1 - n} of this save"
-            if idx < n:
-                problems.append((name, 0, col, f"would conflict with a stored row: {why}"))
-            else:
-                problems.append((name, idx - n + 1, col, why))
-    return problems
+            stored = _stored(store, name, list(keys), regions if "region_iso" in keys else None, skip_row_ids)
+            have = {tuple(_norm(v, table.columns[k]) for k, v in zip(keys, r, strict=True)) for r in stored}
+            for i, r in enumerate(new, 1):
+                key = tuple(_norm(r.get(k), table.columns[k]) for k in keys)
+                if key in have:
+                    shown = " · ".join(str(r.get(k) or "") for k in keys)
+                    problems.append(
+                        (
+                            name,
+                            i,
+                            keys[0],
+                            f"{what}: same {', '.join(keys)} as a row already in the store ({shown})",
+                        )
+                    )
+        if name == "trade_facts":
+            tcols = ["region_iso", "period", "side", "flow", "status", "value_musd"]
+            existing = [
+                dict(zip(tcols, r, strict=True)) for r in _stored(store, name, tcols, regions, skip_row_ids)
+            ]
+            problems += _turnover_problems(existing, new)
+    return sorted(set(problems), key=lambda p: (p[0], p[1], p[2]))
 
 
 def _insert(conn, store: Store, name: str, row: dict, prov: dict) -> int:
@@ -176,7 +284,7 @@ def save_rows(
     if unknown:
         raise StoreError(f"cannot save to {sorted(unknown)}: user rows go to {list(FACT_TABLES)}")
     clean = {name: [_clean(name, r) for r in new] for name, new in rows.items()}
-    problems = check_rows(store.frames(("regions", "sectors", *clean)), clean)
+    problems = check_rows(store, clean)
     for i, f in enumerate(followups, 1):
         for c in ("region_iso", "kind", "text", "source_url"):
             if not _text(f.get(c)):
@@ -209,11 +317,26 @@ def save_rows(
         )
         result.save_id = save_id
         prov = {"origin": "user", "added_by": by, "added_at": at, "report_id": report_id, "save_id": save_id}
+        hist = []
         for name, new in clean.items():
-            for row in new:
-                row_id = _insert(conn, store, name, row, prov)
-                _history(conn, store, save_id, name, row_id, "add", None, row, None, by, at)
+            if new:
+                tbl = store.table(name)
+                ids = (
+                    conn.execute(
+                        sa.insert(tbl).returning(tbl.c.row_id, sort_by_parameter_order=True),
+                        [r | prov for r in new],
+                    )
+                    .scalars()
+                    .all()
+                )
+                hist += [
+                    {"save_id": save_id, "table_name": name, "row_id": int(row_id), "action": "add",
+                     "new": json.dumps(row, ensure_ascii=False), "changed_by": by, "changed_at": at}
+                    for row_id, row in zip(ids, new, strict=True)
+                ]  # fmt: skip
             result.added[name] = len(new)
+        if hist:
+            conn.execute(sa.insert(store.table("history")), hist)
         _save_followups(conn, store, followups, prov, result)
         conn.execute(sa.update(saves).where(saves.c.save_id == save_id).values(summary=result.summary))
         if draft_id:
@@ -329,8 +452,7 @@ def edit_row(
             raise StoreError(f"{name} row {row_id} is deleted; restore it before editing")
         if name in FACT_TABLES:
             new = _clean(name, {c: row[c] for c in TABLES[name].columns} | changes)
-            frames = store.frames(("regions", "sectors", name))
-            problems = check_rows(frames, {name: [new]}, skip_row_ids=[row_id])
+            problems = check_rows(store, {name: [new]}, skip_row_ids=[row_id])
             if problems:
                 raise RecordValidationError(problems)
         else:
@@ -358,7 +480,7 @@ def set_deleted(
             raise StoreError(f"{name} row {row_id} is already {'deleted' if deleted else 'active'}")
         if not deleted and name in FACT_TABLES:
             restored = {c: row[c] for c in TABLES[name].columns}
-            problems = check_rows(store.frames(("regions", "sectors", name)), {name: [restored]})
+            problems = check_rows(store, {name: [restored]}, skip_row_ids=[row_id])
             if problems:
                 raise RecordValidationError(problems)
         _versioned_update(conn, store, name, row_id, version, {"deleted_at": at if deleted else None})
@@ -483,7 +605,6 @@ class ImportPlan:
 
 def plan_import(store: Store, frames: dict[str, pd.DataFrame]) -> ImportPlan:
     """Dry run of an import of exported rows: what is new, what is already stored, what breaks a rule."""
-    stored = store.frames()
     new, skipped = {}, {}
     problems = []
     for name, df in frames.items():
@@ -494,16 +615,17 @@ def plan_import(store: Store, frames: dict[str, pd.DataFrame]) -> ImportPlan:
         if missing:
             problems.append((name, 0, missing[0], "column is missing from the file"))
             continue
-        keys = list(key_columns(name))
+        keys, cols = list(key_columns(name)), TABLES[name].columns
+        stored = _stored(store, name, keys, None, ())
         have = {
-            tuple(_text(v) or "" for v in r)
-            for r in stored[name].reindex(columns=keys).itertuples(index=False)
+            tuple(_norm(v, cols[k]) for k, v in zip(keys, r, strict=True))
+            for r in stored
         }
-        rows = [_clean(name, r) for r in df[list(TABLES[name].columns)].to_dict("records")]
-        new[name] = [r for r in rows if tuple(r[k] or "" for k in keys) not in have]
+        rows = [_clean(name, r) for r in df[list(cols)].to_dict("records")]
+        new[name] = [r for r in rows if tuple(_norm(r[k], cols[k]) for k in keys) not in have]
         skipped[name] = len(rows) - len(new[name])
     if not problems:
-        problems = check_rows(stored, new)
+        problems = check_rows(store, new)
     return ImportPlan(new, skipped, problems)
 
 
