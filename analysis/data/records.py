@@ -617,10 +617,7 @@ def plan_import(store: Store, frames: dict[str, pd.DataFrame]) -> ImportPlan:
             continue
         keys, cols = list(key_columns(name)), TABLES[name].columns
         stored = _stored(store, name, keys, None, ())
-        have = {
-            tuple(_norm(v, cols[k]) for k, v in zip(keys, r, strict=True))
-            for r in stored
-        }
+        have = {tuple(_norm(v, cols[k]) for k, v in zip(keys, r, strict=True)) for r in stored}
         rows = [_clean(name, r) for r in df[list(cols)].to_dict("records")]
         new[name] = [r for r in rows if tuple(_norm(r[k], cols[k]) for k in keys) not in have]
         skipped[name] = len(rows) - len(new[name])
