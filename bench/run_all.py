@@ -3,9 +3,10 @@
 1. Fact base load + validation vs a plain pandas read of the same CSVs.
 2. Meeting analyzer on a 5,000-word report vs a bare regex word count over the same text.
 3. Script run time per page (AppTest), p50/p95 over repeated reruns.
-4. Browser (bench/browser.py): warm first chart and filter changes, dashboard vs a minimal Streamlit
+4. Store (bench/store.py): save of a typical record, revision check, fact base at 10× today's rows.
+5. Browser (bench/browser.py): warm first chart and filter changes, dashboard vs a minimal Streamlit
    app, and the dashboard server's memory after five sessions have visited every page.
-Run: make bench   (part 4 needs Debian's chromium; it is skipped with a note when absent)
+Run: make bench   (part 5 needs Debian's chromium; it is skipped with a note when absent)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench import browser
+from bench import browser, store
 from bench.browser import p95
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +79,7 @@ def main() -> None:
     bench_data()
     bench_extract()
     bench_script_runs()
+    store.main()
     browser.main()
 
 
