@@ -118,7 +118,7 @@ def review_and_save(
             "extracted_value": st.column_config.NumberColumn("extracted value"),
             "value": st.column_config.NumberColumn("value (corrected)"),
         },
-        ["extracted_value", "evidence"],
+        ["extracted_value", "scope", "evidence"],
     )
     status = figure_status(
         edited["figures"].assign(status="", in_base=None, base_source=""), fb.trade_facts, region

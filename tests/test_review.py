@@ -48,6 +48,13 @@ def test_review_tables_keep_the_extracted_value_and_drop_goods_without_a_directi
     assert t["proposals"].text.tolist() == t["proposals"].extracted_text.tolist()
 
 
+def test_a_figure_about_the_whole_country_starts_dropped():
+    national = {**RECORD["figures"][0], "scope": "national"}
+    regional = {**RECORD["figures"][1], "scope": "region"}
+    t = review_tables({**RECORD, "figures": [national, regional]})["figures"]
+    assert t.keep.tolist() == [False, True] and t.scope.tolist() == ["national", "region"]
+
+
 def test_figure_status_against_the_curated_kaliningrad_figures(fb):
     figures = review_tables(RECORD)["figures"].assign(side="BY")
     status = figure_status(figures, fb.trade_facts, "RU-KGD").set_index("period")

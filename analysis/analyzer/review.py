@@ -18,7 +18,8 @@ from analysis.data.periods import parse_period
 from analysis.data.units import UNIT_FACTORS, to_millions
 
 FIGURE_COLUMNS = ["keep", "status", "flow", "period", "side", "extracted_value", "value", "unit", "currency",
-                  "qualifier", "change_pct", "in_base", "base_source", "evidence"]  # fmt: skip
+                  "qualifier", "change_pct", "scope", "in_base", "base_source", "evidence"]  # fmt: skip
+REGIONAL_SCOPES = (None, "", "region", "regional")  # a figure about the whole country is not the region's
 TARGET_COLUMNS = ["keep", "flow", "extracted_value", "value", "unit", "currency", "by_year", "evidence"]
 GOODS_COLUMNS = ["keep", "extracted_product", "product", "hs_chapter", "sector_id", "direction"]
 SECTOR_COLUMNS = ["keep", "sector_id", "evidence"]
@@ -51,12 +52,13 @@ def _num(v) -> float | None:
 def review_tables(record: dict) -> dict[str, pd.DataFrame]:
     """Editable tables of a record: figures, targets, goods, sectors, proposals, all kept by default.
 
-    Goods whose direction the analyzer could not tell start as dropped (the curated schema needs one).
+    Goods whose direction the analyzer could not tell start as dropped (the curated schema needs one),
+    and so do figures whose `scope` (when the analyzer gives one) is not the region's own.
     """
     figures = pd.DataFrame(
         [
             {
-                "keep": True,
+                "keep": f.get("scope") in REGIONAL_SCOPES,
                 "status": "",
                 "flow": f.get("flow"),
                 "period": f.get("period") or "",
@@ -67,6 +69,7 @@ def review_tables(record: dict) -> dict[str, pd.DataFrame]:
                 "currency": f.get("currency"),
                 "qualifier": f.get("qualifier") or "exact",
                 "change_pct": f.get("change_pct"),
+                "scope": f.get("scope") or "",
                 "in_base": None,
                 "base_source": "",
                 "evidence": f.get("text", ""),
