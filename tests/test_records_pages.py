@@ -129,3 +129,21 @@ def _rows() -> dict:
     from tests.store_samples import sample_rows
 
     return sample_rows(1)
+
+
+def test_a_queued_report_is_reviewed_and_leaves_the_queue_when_saved(own_store):
+    from analysis.analyzer.record import analyze_text
+    from analysis.data.store import report_hash
+
+    records.add_draft(own_store, report_hash(REPORT), "kaliningrad.txt", REPORT, analyze_text(REPORT))
+    at = page("meeting_analyzer")
+    queue = at.selectbox(key="queue_choice")
+    assert queue.label == "Review queue: 1 analysed reports waiting"
+    queue.set_value(report_hash(REPORT)).run()
+    assert at.text_area(key="report_text").value == REPORT
+    text_input(at, "Belarusian participants").set_value("Minister of Industry (test)")
+    text_input(at, "Source URL").set_value(SOURCE)
+    button(at, "Save to the fact base").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert records.drafts(own_store).empty  # saved: no longer pending
+    assert records.drafts(own_store, status="saved").file_name.tolist() == ["kaliningrad.txt"]
