@@ -6,6 +6,7 @@
 3. Fact base from the store vs from the CSVs, at today's size and at 10× (synthetic copies of the curated
    rows with shifted keys and values: ~3,400 facts, 2,000 meetings, 7,200 goods), and a fresh process's
    open + first fact base at 10×. Budget 5 s.
+4. Script-run p50/p95 per page (AppTest reruns) on the 10× store. Budget 100 ms.
 Run: .venv/bin/python -m bench.store
 """
 
@@ -141,9 +142,36 @@ def bench_factbase(store: Store, url: str) -> None:
     )
 
 
+def bench_script_runs_tenfold(home: Path) -> None:
+    """AppTest reruns of every page with the dashboard's store at BYRU_DATA_HOME=home (already 10×)."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parent.parent
+    os.environ["BYRU_DATA_HOME"] = str(home)
+    os.environ.pop("BYRU_DATABASE_URL", None)
+    for name in (
+        "overview",
+        "regions",
+        "sectors",
+        "opportunities",
+        "meeting_analyzer",
+        "records",
+        "data_methods",
+    ):
+        at = AppTest.from_file(str(root / "dashboard" / "app.py"), default_timeout=300)
+        at.run()
+        at.switch_page(f"screens/{name}.py")
+        at.run()
+        runs = timed(at.run, 12)
+        print(f"[store 10×] {name:17s} rerun p50 {statistics.median(runs) * 1000:6.0f} ms, "
+              f"p95 {p95(runs) * 1000:6.0f} ms (budget 100 ms)")  # fmt: skip
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.sqlite"
+        path = Path(tmp) / "byru.sqlite"
         url = f"sqlite:///{path}"
         t = time.perf_counter()
         store = Store.open(url)
@@ -151,6 +179,7 @@ def main() -> None:
         bench_save_and_revision(store, path)
         bench_factbase(store, url)
         store.close()
+        bench_script_runs_tenfold(Path(tmp))
 
 
 if __name__ == "__main__":
