@@ -371,3 +371,32 @@ def test_sigkill_during_saves_keeps_every_reported_save(db_url):
     assert set(reported) <= saved
     assert len(saved) - len(reported) <= 1  # at most the save in flight when killed
     store.close()
+
+
+def test_the_same_record_saved_twice_at_once_lands_once(db_url):
+    stores = [Store.open(db_url, csv_dir=DEFAULT_DIR) for _ in range(2)]
+    gate = threading.Barrier(2)
+    outcome: list[str] = []
+
+    def save(store: Store, who: str) -> None:
+        gate.wait()
+        try:
+            records.save_rows(store, sample_rows(1), added_by=who)
+            outcome.append("saved")
+        except RecordValidationError as exc:
+            outcome.append(str(exc))
+
+    threads = [
+        threading.Thread(target=save, args=(s, w)) for s, w in zip(stores, ("Anna", "Boris"), strict=True)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(o == "saved" for o in outcome) == [False, True]
+    assert "duplicate key: same meeting_id as a row already in the store" in next(
+        o for o in outcome if o != "saved"
+    )
+    assert len(records.user_rows(stores[0], "trade_facts")) == 1
+    for s in stores:
+        s.close()

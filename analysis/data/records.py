@@ -284,21 +284,21 @@ def save_rows(
     if unknown:
         raise StoreError(f"cannot save to {sorted(unknown)}: user rows go to {list(FACT_TABLES)}")
     clean = {name: [_clean(name, r) for r in new] for name, new in rows.items()}
-    problems = check_rows(store, clean)
-    for i, f in enumerate(followups, 1):
-        for c in ("region_iso", "kind", "text", "source_url"):
-            if not _text(f.get(c)):
-                problems.append(("followups", i, c, "must not be empty"))
-        if f.get("status", "proposed") not in FOLLOWUP_STATUSES:
-            problems.append(
-                ("followups", i, "status", f"{f.get('status')!r} is not one of {FOLLOWUP_STATUSES}")
-            )
-    if problems:
-        raise RecordValidationError(problems)
     at = now_utc()
     by = added_by.strip()
     result = SaveResult(save_id=0)
-    with store.write() as conn:
+    with store.write() as conn:  # validated inside the transaction: a concurrent save is either seen or waits
+        problems = check_rows(store, clean)
+        for i, f in enumerate(followups, 1):
+            for c in ("region_iso", "kind", "text", "source_url"):
+                if not _text(f.get(c)):
+                    problems.append(("followups", i, c, "must not be empty"))
+            if f.get("status", "proposed") not in FOLLOWUP_STATUSES:
+                problems.append(
+                    ("followups", i, "status", f"{f.get('status')!r} is not one of {FOLLOWUP_STATUSES}")
+                )
+        if problems:
+            raise RecordValidationError(problems)
         saves = store.table("saves")
         save_id = int(
             conn.execute(

@@ -179,10 +179,14 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[sa.Connection]:
-        """One write transaction (SQLite: BEGIN IMMEDIATE); the revision is raised on commit."""
+        """One write transaction that raises the revision first, so writers queue one behind the other.
+
+        SQLite: BEGIN IMMEDIATE takes the write lock; PostgreSQL: the revision row's lock does. Checks made
+        inside the block therefore see every save committed before it. Rolled back on any error.
+        """
         with self._writer.begin() as conn:
-            yield conn
             conn.execute(sa.text("UPDATE store_revision SET revision = revision + 1 WHERE id = 1"))
+            yield conn
 
     # --- meta -----------------------------------------------------------------------------------------
     def get_meta(self, conn: sa.Connection, key: str) -> str | None:
