@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from analysis.data import geo
+from analysis.data import geo, records
 from analysis.data.store import Store, database_url
 from analysis.data.tables import FactBase, data_dir
 from analysis.data.validation import DataValidationError
@@ -53,6 +53,28 @@ def factbase() -> FactBase:
             cached.clear()
     _SEEN["state"] = state
     return _load(*state)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _user_rows(url: str, name: str, include_deleted: bool, revision: int) -> pd.DataFrame:
+    return records.user_rows(store(), name, include_deleted)
+
+
+def user_rows(name: str, include_deleted: bool = True) -> pd.DataFrame:
+    """User-added rows of one table at the store's current revision (read once per revision)."""
+    s = store()
+    return _user_rows(s.url, name, include_deleted, s.revision())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _saves(url: str, revision: int) -> pd.DataFrame:
+    return records.saves(store())
+
+
+def saves() -> pd.DataFrame:
+    """Every save, newest first, at the store's current revision."""
+    s = store()
+    return _saves(s.url, s.revision())
 
 
 def factbase_or_stop() -> FactBase:

@@ -10,6 +10,8 @@ from analysis.data.schema import TABLES
 from analysis.data.store import FACT_TABLES, FOLLOWUP_STATUSES, ConflictError, StoreError
 from dashboard import cached, review_form, widgets
 
+SHOWN = 500  # rows listed at once (newest first); search reaches all
+
 fb, state = widgets.page_setup()
 st.title("Records")
 st.caption(
@@ -35,7 +37,7 @@ for c in store.reload_conflicts():
         icon=":material/warning:",
     )
 
-saves = records.saves(store)
+saves = cached.saves()
 live = saves[saves.undone_at.isna() & saves.kind.isin(["save", "import"])]
 if live.empty:
     st.markdown("No save to undo yet.")
@@ -59,12 +61,15 @@ if tab_rows.open:
         name = c[0].selectbox("Table", [*FACT_TABLES, "followups"], key="rec_table")
         search = c[1].text_input("Search (any column)", key="rec_search")
         with_deleted = c[2].checkbox("Show deleted rows", value=True, key="rec_deleted")
-        rows = records.user_rows(store, name, include_deleted=with_deleted)
+        rows = cached.user_rows(name, include_deleted=with_deleted)
         if search.strip() and len(rows):
             hit = rows.astype(str).apply(
                 lambda col: col.str.contains(search.strip(), case=False, regex=False)
             )
             rows = rows[hit.any(axis=1)]
+        if len(rows) > SHOWN:
+            st.caption(f"The newest {SHOWN} of {len(rows):,} rows; search to find older ones.")
+            rows = rows.head(SHOWN)
         if rows.empty:
             widgets.empty_state(
                 f"No user-added {name.replace('_', ' ')}.", "Save a meeting on the Meeting analyzer."
@@ -120,7 +125,7 @@ if tab_follow.open:
             "Proposals and agreements from saved meetings. A later meeting that mentions an item again "
             "updates its last mention. Change a status under Meetings and facts → followups."
         )
-        items = records.user_rows(store, "followups", include_deleted=False)
+        items = cached.user_rows("followups", include_deleted=False)
         counts = items.status.value_counts().reindex(FOLLOWUP_STATUSES, fill_value=0) if len(items) else None
         if counts is not None:
             st.markdown(" · ".join(f"{s}: {n}" for s, n in counts.items()))
