@@ -10,7 +10,7 @@ from analysis.data.schema import TABLES
 from analysis.data.store import FACT_TABLES, FOLLOWUP_STATUSES, ConflictError, StoreError
 from dashboard import cached, review_form, widgets
 
-SHOWN = 500  # rows listed at once (newest first); search reaches all
+SHOWN = 200  # rows listed at once (newest first); search reaches all
 
 fb, state = widgets.page_setup()
 st.title("Records")
