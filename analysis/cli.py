@@ -1,7 +1,8 @@
 """The one command line: `python -m analysis <command>` (also installed as `byru`).
 
 Commands: `extract` (a meeting report to a JSON record), `brief` (a meeting brief on a region), `validate`
-(check a folder of curated tables). Each command has its own `--help`.
+(check a folder of curated tables), `db` (the store: upgrade, status), `ingest` (a folder of reports into the
+review queue). Each command has its own `--help`.
 Exit codes: 0 done, 1 `validate` found problems, 2 bad input or usage (one line on stderr, never a traceback).
 """
 
@@ -118,6 +119,52 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_db(args: argparse.Namespace) -> int:
+    """`db upgrade`: migrate the store to the newest schema and load curated rows; `db status`: say where it is."""
+    from analysis.data.store import Store, database_url, head_version
+
+    store = Store.open(database_url(), upgrade=args.action == "upgrade", sync=args.action == "upgrade")
+    try:
+        url = store.engine.url.render_as_string(hide_password=True)
+        print(f"store: {url}")
+        print(f"schema version: {store.schema_version()} (newest {head_version()})")
+        print(f"revision: {store.revision()}")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Analyze every report file in a folder into the review queue (a report already queued is skipped)."""
+    from analysis.analyzer.documents import InputProblem, read_document
+    from analysis.analyzer.record import analyze_text
+    from analysis.data.records import add_draft
+    from analysis.data.store import Store, report_hash
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise ValueError(f"no such folder: {folder}")
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".md", ".docx", ".pdf"))
+    store = Store.open()
+    added = skipped = failed = 0
+    try:
+        for path in files:
+            try:
+                text = read_document(path.name, path.read_bytes())
+            except InputProblem as exc:
+                print(f"skipped {path.name}: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            if add_draft(store, report_hash(text), path.name, text, analyze_text(text)):
+                added += 1
+            else:
+                skipped += 1
+    finally:
+        store.close()
+    print(f"{added} reports queued for review, {skipped} already queued, {failed} unreadable")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one subparser per command."""
     parser = argparse.ArgumentParser(
@@ -165,6 +212,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("folder", nargs="?", default=None, help="default: datasets/ (or $BYRU_DATA_DIR)")
     validate.set_defaults(func=cmd_validate)
+    db = commands.add_parser(
+        "db",
+        help="the store: migrate it (upgrade) or show its version (status)",
+        description="The store (BYRU_DATABASE_URL, else var/byru.sqlite): 'upgrade' runs the schema "
+        "migrations and loads curated rows from datasets/; 'status' shows the version and revision.",
+    )
+    db.add_argument("action", choices=["upgrade", "status"])
+    db.set_defaults(func=cmd_db)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="analyze every report in a folder into the review queue",
+        description="Analyze each .txt/.md/.docx/.pdf report in FOLDER and queue it as a draft for review "
+        "on the Meeting analyzer page. A report already queued (same text) is not queued again.",
+    )
+    ingest.add_argument("folder", help="folder of report files")
+    ingest.set_defaults(func=cmd_ingest)
     return parser
 
 

@@ -5,9 +5,10 @@
    quality on the labelled reports (bench/analyzer_eval.py: figure recall/precision, targets, region, sectors).
 3. Script run time per page (AppTest), p50/p95 over repeated reruns.
 4. Meeting brief (bench/brief.py): build time for the region with the most data, budget 3 s.
-5. Browser (bench/browser.py): warm first chart and filter changes, dashboard vs a minimal Streamlit
+5. Store (bench/store.py): save of a typical record, revision check, fact base at 10× today's rows.
+6. Browser (bench/browser.py): warm first chart and filter changes, dashboard vs a minimal Streamlit
    app, and the dashboard server's memory after five sessions have visited every page.
-Run: make bench   (part 4 needs Debian's chromium; it is skipped with a note when absent)
+Run: make bench   (part 5 needs Debian's chromium; it is skipped with a note when absent)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench import brief, browser
+from bench import brief, browser, store
 from bench.browser import p95
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +89,7 @@ def main() -> None:
     bench_analyzer_quality()
     bench_script_runs()
     brief.main()
+    store.main()
     browser.main()
 
 

@@ -2,6 +2,8 @@
 
 Pages call these instead of the analysis functions so that a rerun with unchanged filters costs nothing.
 Results are shared read-only objects (cache_resource): pages must not modify them in place.
+The fact base comes from the store (curated and user-added rows); each rerun asks the store for its
+revision (one small query) and, when another process or page has saved since, drops the derived caches.
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from analysis.brief import build as brief_build
 from analysis.brief import model as brief_model
 from analysis.brief.docx_render import render_docx
 from analysis.brief.pdf_render import render_pdf
-from analysis.data import geo
-from analysis.data.tables import FactBase, data_dir, load_factbase
+from analysis.data import geo, records
+from analysis.data.store import Store, database_url
+from analysis.data.tables import FactBase, data_dir
 from analysis.data.validation import DataValidationError
 from analysis.models import potential, region_economics, targets, trade
 from analysis.models.opportunities import sector_matrix as _sector_matrix
@@ -26,14 +30,56 @@ from analysis.views import opportunity_views, overview, profile, sector_cards, s
 CACHE = {"max_entries": 64, "show_spinner": False}
 
 
-@st.cache_resource(show_spinner="Loading and validating the fact base…")
-def _load(folder: str) -> FactBase:
-    return load_factbase(Path(folder))
+@st.cache_resource(show_spinner="Opening the store…", max_entries=4)
+def _store(url: str, folder: str) -> Store:
+    """The store, migrated and with curated rows in step with the CSVs, once per process (per URL)."""
+    return Store.open(url, csv_dir=Path(folder))
+
+
+def store() -> Store:
+    """The process's store (BYRU_DATABASE_URL, else the SQLite file under BYRU_DATA_HOME)."""
+    return _store(database_url(), str(data_dir()))
+
+
+@st.cache_resource(show_spinner="Loading and validating the fact base…", max_entries=2)
+def _load(url: str, folder: str, revision: int) -> FactBase:
+    return store().factbase()
+
+
+_SEEN: dict[str, tuple] = {}
 
 
 def factbase() -> FactBase:
-    """The validated fact base, loaded once per server process (per data folder)."""
-    return _load(str(data_dir()))
+    """The validated fact base at the store's current revision; another revision drops derived caches."""
+    s = store()
+    state = (s.url, str(data_dir()), s.revision())
+    if _SEEN.get("state", state) != state:
+        for cached in DERIVED:
+            cached.clear()
+    _SEEN["state"] = state
+    return _load(*state)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _user_rows(url: str, name: str, include_deleted: bool, revision: int) -> pd.DataFrame:
+    return records.user_rows(store(), name, include_deleted)
+
+
+def user_rows(name: str, include_deleted: bool = True) -> pd.DataFrame:
+    """User-added rows of one table at the store's current revision (read once per revision)."""
+    s = store()
+    return _user_rows(s.url, name, include_deleted, s.revision())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _saves(url: str, revision: int) -> pd.DataFrame:
+    return records.saves(store())
+
+
+def saves() -> pd.DataFrame:
+    """Every save, newest first, at the store's current revision."""
+    s = store()
+    return _saves(s.url, s.revision())
 
 
 def factbase_or_stop() -> FactBase:
@@ -43,6 +89,11 @@ def factbase_or_stop() -> FactBase:
     except DataValidationError as exc:
         st.error("The data files failed validation, so the dashboard cannot start.")
         st.code(str(exc), language=None)
+        st.stop()
+        raise
+    except SQLAlchemyError as exc:
+        st.error("The store cannot be opened, so the dashboard cannot start. Check BYRU_DATABASE_URL.")
+        st.code(str(exc).splitlines()[0], language=None)
         st.stop()
         raise
 
@@ -176,3 +227,8 @@ def boundary_outlines() -> pd.DataFrame | None:
     """Region outlines from the shipped boundary file (see analysis/data/geo.py), or None if it is missing."""
     path = geo.boundaries_path()
     return geo.outlines(path) if path else None
+
+
+# Caches computed from the fact base: cleared when the store's revision changes.
+DERIVED = (best_figures, national, kpis, region_table, top_regions, agenda, region_focus, region_summary,
+           region_profile, sector_matrix, sector_page, gravity, potential_ranking, target_progress)  # fmt: skip

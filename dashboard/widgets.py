@@ -110,6 +110,7 @@ def sidebar_filters(fb: FactBase) -> FilterState:
         st.session_state.p_years = state.years
         st.session_state.p_side = state.side or "best"
         st.session_state.filter_warnings = state.warnings
+    _follow_year_bounds(bounds)
     for name in FILTER_KEYS:  # widgets on each page start from the shared values
         st.session_state[f"f_{name}"] = st.session_state[f"p_{name}"]
     with st.sidebar:
@@ -161,6 +162,18 @@ def sidebar_filters(fb: FactBase) -> FilterState:
             else:
                 del st.query_params[key]
     return state
+
+
+def _follow_year_bounds(bounds: tuple[int, int]) -> None:
+    """Keep the chosen years inside the data's years when a save or an undo moves them (a full range stays full)."""
+    old = st.session_state.get("p_bounds")
+    if old and tuple(old) != tuple(bounds):
+        lo, hi = st.session_state.p_years
+        if (lo, hi) == tuple(old):
+            lo, hi = bounds
+        lo = min(max(lo, bounds[0]), bounds[1])
+        st.session_state.p_years = (lo, min(max(hi, lo), bounds[1]))
+    st.session_state.p_bounds = tuple(bounds)
 
 
 def escape_markdown(text: str) -> str:
@@ -312,6 +325,7 @@ def table(
     `wrap=True` for a few rows of long text (a catalogue, definitions): a static table whose cells wrap,
     keyed by its first column, so every column is readable without scrolling sideways.
     """
+    user_badge(df)
     if wrap:
         shown = st.table(
             df.set_index(df.columns[0]).rename_axis(column_label(df.columns[0])).rename(columns=column_label)
@@ -327,6 +341,17 @@ def table(
     if downloads:
         download_buttons(df, what, state, fb, key, applies)
     return shown
+
+
+USER_BADGE = ":orange-badge[:material/person_edit: user-added]"
+
+
+def user_badge(df: pd.DataFrame) -> None:
+    """A badge above a table that holds rows users added (column `origin` = 'user'), saying how many."""
+    if "origin" in df.columns and (n := int(df.origin.eq("user").sum())):
+        st.markdown(
+            f"{USER_BADGE} {fmt_count(n, 'row')} added by users (see the columns origin, added_by, added_at)"
+        )
 
 
 def show_chart(fig: go.Figure, key: str) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import pwd
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -18,6 +22,10 @@ from analysis.data.tables import load_factbase
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ARTIFACTS = ROOT / "artifacts"
+
+# The dashboard's store lives in a throwaway folder during tests, never in the developer's var/.
+os.environ["BYRU_DATA_HOME"] = tempfile.mkdtemp(prefix="byru-test-home-")
+os.environ.pop("BYRU_DATABASE_URL", None)
 
 
 @pytest.fixture(scope="session")
@@ -112,3 +120,104 @@ def page(browser):
     pg.set_default_timeout(30_000)
     yield pg
     ctx.close()
+
+
+def postgres_bin() -> Path | None:
+    """Debian's PostgreSQL server programs (initdb, pg_ctl), newest version first."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
+    return Path(found[-1]).parent if found else None
+
+
+def _missing(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server in a temporary folder (trust auth, loopback only); yields its base URL.
+
+    initdb refuses to run as root, so as root the server runs as the 'postgres' system user.
+    """
+    bindir = postgres_bin()
+    if bindir is None:
+        _missing(
+            "Debian's postgresql is not installed (apt-get install postgresql): PostgreSQL tests skipped"
+        )
+    prefix: list[str] = []
+    base = Path(tempfile.mkdtemp(prefix="byru-pg-"))
+    if os.geteuid() == 0:
+        try:
+            user = pwd.getpwnam("postgres")
+        except KeyError:
+            _missing("running as root and there is no 'postgres' user to run the server as")
+        os.chown(base, user.pw_uid, user.pw_gid)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    data, port = base / "data", free_port()
+    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "byru", "-E", "UTF8",
+                    "--no-sync", "--no-instructions"], check=True, capture_output=True)  # fmt: skip
+    opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
+    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(base / "log"), "-w",
+                    "start"], check=True, capture_output=True)  # fmt: skip
+    try:
+        yield f"postgresql+psycopg://byru@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)  # fmt: skip
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _create_pg_database(base: str, template: str | None = None) -> str:
+    import sqlalchemy as sa
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+    admin.dispose()
+    return name
+
+
+@pytest.fixture(scope="session")
+def seeded_templates(tmp_path_factory):
+    """One store per database kind, migrated and seeded from datasets/ once; tests get copies."""
+    from analysis.data.store import Store
+
+    made: dict[str, str] = {}
+
+    def get(kind: str, pg_base: str | None = None) -> str:
+        if kind not in made:
+            if kind == "sqlite":
+                url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'store.sqlite'}"
+            else:
+                url = f"{pg_base}/{_create_pg_database(pg_base)}"
+            Store.open(url).close()
+            made[kind] = url
+        return made[kind]
+
+    return get
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db_url(request, tmp_path):
+    """An empty database: a SQLite file, or a fresh database on the throwaway PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite'}"
+        return
+    base = request.getfixturevalue("postgres_server")
+    yield f"{base}/{_create_pg_database(base)}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path, seeded_templates):
+    """A store already migrated and seeded from datasets/ (a copy of a session-wide template)."""
+    if request.param == "sqlite":
+        template = seeded_templates("sqlite")
+        target = tmp_path / "store.sqlite"
+        shutil.copy(template.removeprefix("sqlite:///"), target)
+        yield f"sqlite:///{target}"
+        return
+    base = request.getfixturevalue("postgres_server")
+    template = seeded_templates("postgresql", base).rsplit("/", 1)[1]
+    yield f"{base}/{_create_pg_database(base, template)}"

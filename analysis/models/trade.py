@@ -84,6 +84,7 @@ def best_annual_figures(facts: pd.DataFrame, side: str = "best") -> pd.DataFrame
         "value_musd", "side", "coverage", "qualifier", "period_inferred", "fact_id", "source_url",
         "publisher", "published", "value", "unit", "currency",
     ]  # fmt: skip
+    cols += [c for c in ("origin", "added_by", "added_at") if c in best.columns]  # store provenance
     out = best[cols].merge(other, on=keys, how="left").merge(n_alt, on=keys, how="left")
     out = out.merge(_differing_sources(ranked, best, keys), on=keys, how="left")
     out["n_sources_differ"] = out.n_sources_differ.fillna(0).astype("Int64")

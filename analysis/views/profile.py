@@ -7,6 +7,8 @@ import pandas as pd
 from analysis.data.tables import FactBase
 from analysis.models.opportunities import meetings_by_sector
 
+PROVENANCE = ("origin", "added_by", "added_at")  # present when the fact base comes from the store
+
 
 def default_region(fb: FactBase) -> str | None:
     """The Russian region with the most recent meeting on record (the profile's default), or None."""
@@ -28,7 +30,8 @@ def meeting_timeline(
         wanted = set(sector_filter)
         m = m[m.sectors.map(lambda c: bool(wanted & set(c.split(";"))))]
     names = fb.sectors.set_index("sector_id").name_en
-    out = m[["date", "level", "by_side", "region_side", "sectors", "target_note", "source_url"]].copy()
+    cols = ["date", "level", "by_side", "region_side", "sectors", "target_note", "source_url"]
+    out = m[cols + [c for c in PROVENANCE if c in m.columns]].copy()
     out["sectors"] = out.sectors.map(lambda c: ", ".join(names.get(s, s) for s in c.split(";") if s))
     return out.sort_values("date", ascending=False).reset_index(drop=True)
 
@@ -57,7 +60,8 @@ def goods_traded(fb: FactBase, iso: str, sector_filter: tuple[str, ...] = ()) ->
     g = fb.product_mentions[fb.product_mentions.region_iso == iso]
     if sector_filter:
         g = g[g.sector_id.isin(sector_filter)]
-    out = g[["direction", "product", "hs_chapter", "sector_id", "period", "source_url"]].copy()
+    cols = ["direction", "product", "hs_chapter", "sector_id", "period", "source_url"]
+    out = g[cols + [c for c in PROVENANCE if c in g.columns]].copy()
     out["direction"] = out.direction.map({"by_exports": "Belarus → region", "by_imports": "region → Belarus"})
     return out.sort_values(["direction", "sector_id", "product"]).reset_index(drop=True)
 

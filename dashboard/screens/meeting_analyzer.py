@@ -10,7 +10,7 @@ from analysis.analyzer import record as analyzer_record
 from analysis.analyzer import views as record_views
 from analysis.analyzer.dates import check_report_date, find_date
 from analysis.analyzer.documents import InputProblem, choose_input, read_document
-from dashboard import widgets
+from dashboard import review_form, widgets
 
 fb, state = widgets.page_setup()
 st.title("Meeting analyzer")
@@ -21,6 +21,9 @@ ss = st.session_state
 @st.cache_resource(show_spinner="Preparing the analyzer…")
 def analyzer() -> analyzer_record.Analyzer:
     return analyzer_record.default_analyzer()
+
+
+draft_id = review_form.queue_picker()  # reports queued by `python -m analysis ingest`
 
 
 def _keep_text() -> None:
@@ -200,3 +203,6 @@ d1.download_button(
 widgets.download_buttons(
     record_views.record_csv_frame(record), f"meeting-record-{tag}", state, fb, "record", applies=()
 )
+
+# --- Review and save to the fact base (the form lives in dashboard/review_form.py) ---
+review_form.review_and_save(record, result["text"], fb, state, draft_id=draft_id)

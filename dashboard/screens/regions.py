@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 from analysis.brief.files import DOCX_MIME, PDF_MIME, brief_filename
-from analysis.data import geo
+from analysis.data import geo, records
 from analysis.models import region_economics, trade
 from analysis.output.formatting import fmt_count, fmt_musd
 from analysis.views import peers, profile
@@ -285,3 +285,22 @@ if tab_links.open:
             )
         else:
             widgets.table(goods, f"{iso}-goods", state, fb, "goods", applies=("sector",))
+
+        st.subheader("Open follow-up items")  # issue 15: proposals from saved meetings, with their status
+        items = records.open_followups(cached.store(), iso)
+        if items.empty:
+            widgets.empty_state(
+                f"No open follow-up items for {name}.", "Proposals kept in a saved meeting appear here."
+            )
+        else:
+            cols = [
+                "status",
+                "kind",
+                "text",
+                "last_mentioned",
+                "meeting_id",
+                "source_url",
+                "origin",
+                "added_by",
+            ]
+            widgets.table(items[cols], f"{iso}-follow-ups", state, fb, "followups", applies=())
