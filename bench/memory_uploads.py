@@ -1,0 +1,57 @@
+"""Server memory after five users each upload a long report to the analyzer and visit every page.
+
+Prints the dashboard server's RSS at start, after the visits, and 30 s after every user has left
+(budget: 400 MB after five users visit every page). Run: .venv/bin/python -m bench.memory_uploads
+
+Figures (30 Nov 2026): start 70 MB, after the visits 410 MB, 30 s after they left 421 MB; over budget.
+A second run with gc.collect() + glibc malloc_trim(0) after each analysis gave 434 / 434 MB, so the
+memory is held by live objects (caches or Streamlit's per-session stores), not by a fragmented heap.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from bench import browser_timing as bt
+from bench.browser import CHROMIUM_ARGS, PAGES, ROOT, open_page, page_url, rss_mb, start
+
+
+def main(sessions: int = 5) -> None:
+    if not shutil.which("chromium"):
+        print("[memory] skipped: Debian's chromium is not installed (apt-get install chromium)")
+        return
+    from playwright.sync_api import expect, sync_playwright
+
+    base = (ROOT / "tests" / "texts" / "en_kaluga_visit.txt").read_text(encoding="utf-8")
+    report = Path(tempfile.mkdtemp()) / "long-report.txt"
+    report.write_text(((base + "\n") * (1_900_000 // len(base)))[:1_900_000], encoding="utf-8")
+    app, url = start(ROOT / "dashboard" / "app.py")
+    try:
+        start_mb = rss_mb(app.pid)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            for _ in range(sessions):
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                page.set_default_timeout(120_000)
+                page.add_init_script(bt.INIT_SCRIPT)
+                open_page(page, page_url(url, "meeting-analyzer"))
+                page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report))
+                expect(page.get_by_text("Trade figures", exact=True)).to_be_visible(timeout=300_000)
+                for name in PAGES:
+                    open_page(page, page_url(url, name))
+                ctx.close()
+            browser.close()
+        visited = rss_mb(app.pid)
+        time.sleep(30)
+        print(f"[memory] {sessions} users x (1.9 MB upload + every page): RSS start {start_mb:.0f} MB, "
+              f"after the visits {visited:.0f} MB, 30 s after they left {rss_mb(app.pid):.0f} MB (budget 400 MB)")  # fmt: skip
+    finally:
+        app.terminate()
+
+
+if __name__ == "__main__":
+    main()
