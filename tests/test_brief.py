@@ -251,6 +251,18 @@ def test_side_kpis_never_compute_a_change_across_sides():
     assert by.set_index("flow").change_pct["turnover"] == pytest.approx(50.0)  # 150 / 100 − 1, same side
 
 
+def test_default_years_are_the_dashboards_so_the_newest_meeting_is_listed(fb, tatarstan):
+    from analysis.data.filters import data_years
+
+    brief, _ = tatarstan
+    lo, hi = data_years(fb.trade_facts, fb.meetings)
+    text = "\n".join(b.text for s in brief.sections for b in s.blocks if hasattr(b, "text"))
+    assert f"years {lo}–{hi}." in text
+    newest = fb.meetings[fb.meetings.region_iso == "RU-TA"].date.astype(str).max()
+    meetings = next(b for b in brief.section("meetings").blocks if isinstance(b, Table))
+    assert meetings.rows[0][0].startswith(newest)
+
+
 def test_filters_reach_the_brief(fb):
     brief = build_brief(fb, "RU-TA", side="RU", years=(2019, 2025), today=DAY)
     text = "\n".join(b.text for s in brief.sections for b in s.blocks if hasattr(b, "text"))

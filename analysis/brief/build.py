@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.brief.chart import flow_bars_png
 from analysis.brief.model import Brief, Chart, Figure, Paragraph, Section, Sources, Table
 from analysis.brief.texts import Texts, texts_for
-from analysis.data.filters import fact_years
+from analysis.data.filters import data_years
 from analysis.data.tables import FactBase
 from analysis.data.units import UNIT_FACTORS
 from analysis.models import opportunities, potential, targets, trade
@@ -58,10 +58,10 @@ def prepare(
 ) -> BriefInputs:
     """The shared results for `side` and `years`; callers holding cached ones (the dashboard) pass them in.
 
-    Years default to every year the trade facts cover (the dashboard's default). Raises ValueError for a
+    Years default to every year of a trade fact or meeting (the dashboard's Years slider). Raises ValueError for a
     side other than 'best', 'BY' or 'RU' or years in the wrong order.
     """
-    years = tuple(years) if years else fact_years(fb.trade_facts)
+    years = tuple(years) if years else data_years(fb.trade_facts, fb.meetings)
     if side not in trade.SIDE_CHOICES:
         raise ValueError(f"side must be one of {trade.SIDE_CHOICES}, got {side!r}")
     if years[0] > years[1]:
@@ -559,7 +559,7 @@ def build_brief(
     regions = fb.regions[fb.regions.country == "RU"].set_index("iso_code")
     if iso not in regions.index:
         raise ValueError(f"unknown Russian region code {iso!r} (expected e.g. RU-TA)")
-    years = tuple(years) if years else fact_years(fb.trade_facts)
+    years = tuple(years) if years else data_years(fb.trade_facts, fb.meetings)
     inp = inputs or prepare(fb, side, years)
     if (inp.side, inp.years) != (side, years):
         raise ValueError("inputs were prepared for other filters")
