@@ -21,7 +21,6 @@ from analysis.brief.files import brief_filename, brief_files
 from analysis.brief.model import Chart, Table
 from analysis.brief.pdf_render import render_pdf
 from analysis.brief.texts import EN, texts_for
-from analysis.data.filters import fact_years
 from analysis.models import potential, targets, trade
 from analysis.output.formatting import fmt_musd, fmt_pct
 from analysis.views import opportunity_views
@@ -95,7 +94,9 @@ def expected_money_and_percent(fb, inputs: BriefInputs, iso: str) -> set[str]:
     values |= {fmt_musd(v) for v in trade.region_series(inputs.best, iso).value_musd}
     values |= {fmt_musd(v) for v in trade.partial_year_figures(fb.trade_facts, iso).value_musd.dropna()}
     tp = targets.target_progress(fb.meetings[fb.meetings.region_iso == iso], inputs.best)
-    values |= {fmt_musd(v) for v in pd.concat([tp.target_musd, tp.latest_actual_musd]).dropna()}
+    values |= {
+        fmt_musd(v) for v in pd.concat([tp.target_low_musd, tp.target_musd, tp.latest_actual_musd]).dropna()
+    }
     values |= {fmt_pct(v, signed=False) for v in tp.progress_pct.dropna()}
     g = inputs.gravity
     pot = opportunity_views.potential_ranking(g, (iso,))
@@ -251,6 +252,32 @@ def test_side_kpis_never_compute_a_change_across_sides():
     assert by.set_index("flow").change_pct["turnover"] == pytest.approx(50.0)  # 150 / 100 − 1, same side
 
 
+def test_a_range_target_is_shown_as_a_range(tatarstan):
+    brief, _ = tatarstan
+    tables = [b for b in brief.section("meetings").blocks if isinstance(b, Table)]
+    rows = {r[0]: r[1] for r in tables[-1].rows}  # targets: set on -> target
+    assert re.fullmatch(r"\$1\.5 bn–\$2\.0 bn \[\d+\]", rows["2026-02-05"])
+    assert re.fullmatch(r"\$1\.0 bn \[\d+\]", rows["2025-09-29"])
+
+
+def test_model_source_names_the_fitted_specification(tatarstan, inputs):
+    brief, _ = tatarstan
+    text = "\n".join(brief.sources)
+    assert f"turnover on {inputs.gravity.spec} (distance from Minsk)" in text
+
+
+def test_default_years_are_the_dashboards_so_the_newest_meeting_is_listed(fb, tatarstan):
+    from analysis.data.filters import data_years
+
+    brief, _ = tatarstan
+    lo, hi = data_years(fb.trade_facts, fb.meetings)
+    text = "\n".join(b.text for s in brief.sections for b in s.blocks if hasattr(b, "text"))
+    assert f"years {lo}–{hi}." in text
+    newest = fb.meetings[fb.meetings.region_iso == "RU-TA"].date.astype(str).max()
+    meetings = next(b for b in brief.section("meetings").blocks if isinstance(b, Table))
+    assert meetings.rows[0][0].startswith(newest)
+
+
 def test_filters_reach_the_brief(fb):
     brief = build_brief(fb, "RU-TA", side="RU", years=(2019, 2025), today=DAY)
     text = "\n".join(b.text for s in brief.sections for b in s.blocks if hasattr(b, "text"))
@@ -322,8 +349,11 @@ def test_cli_bad_input_exits_2(tmp_path, capsys, argv, message):
 
 
 def test_gravity_inputs_match_the_opportunities_page(fb, inputs):
-    g = potential.fit_gravity(
-        trade.best_annual_figures(fb.trade_facts), fb.regions, fact_years(fb.trade_facts)
-    )
+    from analysis.data.filters import data_years
+
+    economy = potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
+    years = data_years(fb.trade_facts, fb.meetings)  # the page's default Years
+    g = potential.fit_gravity(trade.best_annual_figures(fb.trade_facts), fb.regions, years, economy)
+    assert inputs.gravity.spec == g.spec
     assert inputs.gravity.n == g.n
     assert inputs.gravity.loo_median_abs_error_pct == pytest.approx(g.loo_median_abs_error_pct)

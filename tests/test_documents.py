@@ -14,7 +14,13 @@ from analysis.analyzer.documents import (
     read_document,
 )
 from analysis.analyzer.record import analyze_text
-from analysis.analyzer.views import compare_with_factbase, figure_tables, highlight_html, record_csv_frame
+from analysis.analyzer.views import (
+    compare_with_factbase,
+    figure_tables,
+    frames,
+    highlight_html,
+    record_csv_frame,
+)
 
 
 def test_utf8_and_cp1251_are_read():
@@ -77,6 +83,16 @@ def test_record_csv_and_fact_base_comparison(fb):
     cmp = compare_with_factbase(rec, fb).set_index("value")
     assert cmp.loc[654.0, "status"] == "known"  # the fact base has Kaluga 2022 = $654 m
     assert cmp.loc[1.0, "status"] in ("new", "differs from the fact base")
+
+
+def test_proposal_kinds_download_as_plain_text_not_a_python_list():
+    rec = analyze_text(
+        "Proposals: joint assembly of MAZ trucks at KAMAZ, supply of Belarusian dairy products to Tatarstan."
+    )
+    assert rec["proposals"][0]["also"] == ["supply"]
+    table = frames(rec)["proposals"]
+    assert table.at[0, "also"] == "supply"
+    assert "[" not in table.to_csv(index=False)
 
 
 def test_comparison_shows_stored_value_and_source_for_reported_pair_figures_only(fb):

@@ -127,8 +127,11 @@ def test_unknown_or_repeated_tab_gets_a_notice():
     tabs = ["Map", "Table"]
     assert check_choice({"view": ["Table"]}, "view", tabs) == []
     assert [str(n) for n in check_choice({"view": ["Chart"]}, "view", tabs)] == [
-        "Ignored unknown view; showing the first: Chart"
+        "Ignored unknown view (showing Map): Chart"
     ]
+    assert [str(n) for n in check_choice({"view": ["Chart", "Table"]}, "view", tabs)][0] == (
+        "Ignored unknown view (showing Table): Chart"
+    )
     assert [str(n) for n in check_choice({"view": ["Map", "Table"]}, "view", tabs)] == [
         "Used the first view; ignored the others: Table"
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import numpy as np
 import pandas as pd
@@ -338,3 +339,10 @@ def test_build_reads_the_low_end_of_a_range_target(note, value, low):
     from datasets.build.adopt_reference import target_low
 
     assert target_low(note, value) == low
+
+
+def test_dataset_notes_speak_of_sources_not_of_how_the_project_was_built():
+    words = ("contract", "issue", "branch", "merge", "ticket", "todo")
+    for table, notes in catalog.TABLE_NOTES.items():
+        text = " ".join(notes).lower()
+        assert not [w for w in words if re.search(rf"\b{w}\b", text)], table

@@ -45,4 +45,4 @@ def test_repeated_side_keeps_the_first_with_a_warning():
 
 def test_unknown_tab_warns_and_opens_the_first():
     at = run("screens/regions.py", regions_view="<b>Nope</b>")
-    assert "Ignored unknown regions view; showing the first: ` <b>Nope</b> `" in warnings(at)
+    assert "Ignored unknown regions view (showing Region profile): ` <b>Nope</b> `" in warnings(at)

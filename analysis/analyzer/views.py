@@ -64,6 +64,8 @@ def frames(record: dict) -> dict[str, pd.DataFrame]:
     out = {"sectors": sectors}
     for key, c in cols.items():
         out[key] = pd.DataFrame(record[key], columns=c)
+    # a list in a cell would be written as Python's repr ("['supply']"): join it as the evidence is joined
+    out["proposals"]["also"] = ["; ".join(a) for a in out["proposals"]["also"]]
     return out
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.brief.chart import flow_bars_png
 from analysis.brief.model import Brief, Chart, Figure, Paragraph, Section, Sources, Table
 from analysis.brief.texts import Texts, texts_for
-from analysis.data.filters import fact_years
+from analysis.data.filters import data_years
 from analysis.data.tables import FactBase
 from analysis.data.units import UNIT_FACTORS
 from analysis.models import opportunities, potential, targets, trade
@@ -58,10 +58,10 @@ def prepare(
 ) -> BriefInputs:
     """The shared results for `side` and `years`; callers holding cached ones (the dashboard) pass them in.
 
-    Years default to every year the trade facts cover (the dashboard's default). Raises ValueError for a
+    Years default to every year of a trade fact or meeting (the dashboard's Years slider). Raises ValueError for a
     side other than 'best', 'BY' or 'RU' or years in the wrong order.
     """
-    years = tuple(years) if years else fact_years(fb.trade_facts)
+    years = tuple(years) if years else data_years(fb.trade_facts, fb.meetings)
     if side not in trade.SIDE_CHOICES:
         raise ValueError(f"side must be one of {trade.SIDE_CHOICES}, got {side!r}")
     if years[0] > years[1]:
@@ -70,7 +70,9 @@ def prepare(
     best = trade.best_annual_figures(facts, side) if best is None else best
     by_side = {s: trade.best_annual_figures(facts, s) for s in ("BY", "RU")}
     best_all = best if side == "best" else trade.best_annual_figures(facts, "best")
-    gravity = potential.fit_gravity(best, fb.regions, years) if gravity is None else gravity
+    if gravity is None:  # as the Opportunities page fits it: with Rosstat's population, GRP and CIS trade
+        economy = potential.region_economy(fb.region_indicators, fb.region_foreign_trade)
+        gravity = potential.fit_gravity(best, fb.regions, years, economy)
     matrix = opportunities.sector_matrix(fb, years) if matrix is None else matrix
     return BriefInputs(side, years, best, best_all, by_side, gravity, matrix)
 
@@ -97,6 +99,14 @@ class _Writer:
 
     def musd(self, value: float, *sources: str, qualifier: str = "exact") -> str:
         return QUALIFIER_WORDS.get(qualifier, "") + self.fig(fmt_musd(value), value, *sources)
+
+    def target(self, low: float, high: float, *sources: str) -> str:
+        """A target as set: '$2.0 bn [3]', or a range '$1.5 bn–$2.0 bn [3]' (progress is against the high end)."""
+        if pd.isna(low) or low <= 0:
+            return self.musd(high, *sources)
+        low_text = fmt_musd(low)
+        self.record(low_text, low, *sources)
+        return low_text + "–" + self.musd(high, *sources)
 
 
 def _side_label(t: Texts, side: str) -> str:
@@ -277,7 +287,7 @@ def _meetings_section(
     else:
         rows = []
         for r in tp.itertuples(index=False):
-            target = w.musd(r.target_musd, r.target_source_url)
+            target = w.target(r.target_low_musd, r.target_musd, r.target_source_url)
             by = str(int(r.target_year)) if pd.notna(r.target_year) else t("no_deadline")
             latest = "–"
             if pd.notna(r.latest_actual_musd):
@@ -335,6 +345,7 @@ def _model_source(t: Texts, inp: BriefInputs) -> str:
     g = inp.gravity
     return t(
         "src_model",
+        spec=g.spec,
         n=g.n,
         y0=inp.years[0],
         y1=inp.years[1],
@@ -484,7 +495,7 @@ def _talking_points(
             points.append(
                 t(
                     "tp_target",
-                    target=w.musd(r.target_musd, r.target_source_url),
+                    target=w.target(r.target_low_musd, r.target_musd, r.target_source_url),
                     date=r.set_on,
                     progress=w.fig(
                         fmt_pct(r.progress_pct, signed=False),
@@ -559,7 +570,7 @@ def build_brief(
     regions = fb.regions[fb.regions.country == "RU"].set_index("iso_code")
     if iso not in regions.index:
         raise ValueError(f"unknown Russian region code {iso!r} (expected e.g. RU-TA)")
-    years = tuple(years) if years else fact_years(fb.trade_facts)
+    years = tuple(years) if years else data_years(fb.trade_facts, fb.meetings)
     inp = inputs or prepare(fb, side, years)
     if (inp.side, inp.years) != (side, years):
         raise ValueError("inputs were prepared for other filters")

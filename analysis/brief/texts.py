@@ -162,7 +162,7 @@ EN: dict[str, str] = {
     # sources
     "sources_intro": "Each [n] mark in this brief refers to the entry with that number.",
     "src_model": (
-        "Modelled: PPML gravity model of turnover on population and distance from Minsk "
+        "Modelled: PPML gravity model of turnover on {spec} (distance from Minsk) "
         "(analysis/models/potential.py), fitted on {n} regions' latest reported turnover in {y0}–{y1} "
         "({side_label}); pseudo-R² {r2}; leave-one-out median error {loo}."
     ),

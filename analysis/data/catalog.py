@@ -46,7 +46,7 @@ TABLE_NOTES = {
     ),
     "sectors": (
         "The 21-sector taxonomy with HS / EBOPS 2010 scope and keywords",
-        "Project's own, from the sector contract",
+        "Project's own classification, built on HS and EBOPS 2010 codes",
         "Project's own",
     ),
     "region_indicators": (

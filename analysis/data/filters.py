@@ -141,12 +141,15 @@ def parse_filters(
 def check_choice(params: Mapping[str, object], key: str, choices: Iterable[str]) -> list[UrlNotice]:
     """Notices for a single-choice URL parameter (the open tab): an unknown value or more than one."""
     vals = _values(params, key)
+    choices = list(choices)
     valid = set(choices)
     notices = []
     bad = [v for v in vals if v not in valid]
-    if bad:
-        notices.append(UrlNotice(f"Ignored unknown {key.replace('_', ' ')}; showing the first", tuple(bad)))
     good = [v for v in vals if v in valid]
+    if bad:
+        # name the tab that opens: "showing the first: Bogus" read as if the unknown value were shown
+        opened = good[0] if good else choices[0]
+        notices.append(UrlNotice(f"Ignored unknown {key.replace('_', ' ')} (showing {opened})", tuple(bad)))
     if len(good) > 1:
         notices.append(
             UrlNotice(f"Used the first {key.replace('_', ' ')}; ignored the others", tuple(good[1:]))
