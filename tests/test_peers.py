@@ -22,16 +22,17 @@ TABLE = pd.DataFrame(
 )
 
 
-def test_ranks_count_only_regions_with_the_measure():
-    r = peers.ranks(TABLE, "A").set_index("measure")
-    # turnover: B 300 > D 200 > A 100 > C 50 → A is 3rd of 4; in North: B 300 > A 100 > C 50 → 2nd of 3
-    assert (r.at["turnover_musd", "rank_all"], r.at["turnover_musd", "of_all"]) == (3, 4)
-    assert (r.at["turnover_musd", "rank_district"], r.at["turnover_musd", "of_district"]) == (2, 3)
-    # growth: D 20 > A 10 > C -5 (B has none) → 2nd of 3; in North: 1st of 2
+def test_ranks_compare_only_the_same_side_and_regions_with_the_measure():
+    r = peers.ranks(TABLE, "A").set_index("measure")  # A is BY: B (RU) is left out of every rank
+    # turnover, BY: D 200 > A 100 > C 50 → A is 2nd of 3; in North (BY): A 100 > C 50 → 1st of 2
+    assert (r.at["turnover_musd", "rank_all"], r.at["turnover_musd", "of_all"]) == (2, 3)
+    assert (r.at["turnover_musd", "rank_district"], r.at["turnover_musd", "of_district"]) == (1, 2)
+    # growth, BY: D 20 > A 10 > C -5 → 2nd of 3; in North: 1st of 2
     assert (r.at["growth_pct", "rank_all"], r.at["growth_pct", "of_all"]) == (2, 3)
     assert (r.at["growth_pct", "rank_district"], r.at["growth_pct", "of_district"]) == (1, 2)
-    # per person: C 60 > A 40 → 2nd
+    # per person, BY: C 60 > A 40 > D 10 → 2nd
     assert r.at["turnover_per_capita_usd", "rank_all"] == 2
+    assert set(r.side) == {"BY"}
 
 
 def test_a_missing_value_has_no_rank():
@@ -41,7 +42,7 @@ def test_a_missing_value_has_no_rank():
 
 
 def test_default_peers_are_the_largest_of_the_same_district():
-    assert peers.default_peers(TABLE, "C") == ["B", "A"]
+    assert peers.default_peers(TABLE, "C") == ["A"]  # B is North's largest, but on the RU side
     assert peers.default_peers(TABLE, "D") == []  # E has no figure
 
 

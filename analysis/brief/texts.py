@@ -86,7 +86,7 @@ EN: dict[str, str] = {
     "col_agreed": "Agreed or noted",
     "level_top": "President or Prime Minister",
     "level_other": "Ministers, concerns, working groups",
-    "targets_caption": "Targets set in meetings against the latest reported turnover (status rule: analysis/models/targets.py).",
+    "targets_caption": "Targets set in meetings against the latest reported turnover (status: reached, on track or behind, judged on the same statistics side).",
     "targets_none": "No numeric trade target is recorded for {region}.",
     "col_set_on": "Set on",
     "col_target": "Target",
@@ -124,7 +124,7 @@ EN: dict[str, str] = {
     "pot_no_population": "No modelled potential for {region}: its population is not on record.",
     "gaps_caption": (
         "Sectors discussed in meetings with no trade in their goods recorded; score 0–100, modelled "
-        "(rule: analysis/models/opportunities.py)."
+        "(the dashboard's Opportunities page explains the rule)."
     ),
     "gaps_none": (
         "No sector was discussed with {region} in {y0}–{y1} without trade in its goods being recorded, so no "
@@ -137,8 +137,7 @@ EN: dict[str, str] = {
     "col_evidence": "Evidence",
     # proposals
     "proposals_intro": (
-        "What past meetings proposed or agreed, as the meetings table records it (short notes; no register of "
-        "proposals exists yet). No later record says whether each was carried out, so each is listed with its "
+        "What past meetings proposed or agreed, as the meetings on file record it (short notes). No later record says whether each was carried out, so each is listed with its "
         "last mention."
     ),
     "proposals_caption": "Proposals and agreements from meetings with {region}, newest first.",
@@ -163,16 +162,13 @@ EN: dict[str, str] = {
     "sources_intro": "Each [n] mark in this brief refers to the entry with that number.",
     "src_model": (
         "Modelled: PPML gravity model of turnover on {spec} (distance from Minsk) "
-        "(analysis/models/potential.py), fitted on {n} regions' latest reported turnover in {y0}–{y1} "
+        "fitted on {n} regions' latest reported turnover in {y0}–{y1} "
         "({side_label}); pseudo-R² {r2}; leave-one-out median error {loo}."
     ),
-    "src_counts": (
-        "Counts of records in this project's fact base (datasets/trade_facts.csv, meetings.csv, "
-        "product_mentions.csv)."
-    ),
+    "src_counts": ("Counts of sourced records on file: trade figures, meetings and goods named in reports."),
     "src_score": (
         "Opportunity score (modelled): 50·discussed + 30·national strength + 20·not traded "
-        "(analysis/models/opportunities.py), from the meetings, goods and national facts cited in the row."
+        "from the meetings, goods and national facts cited in the row."
     ),
 }
 

@@ -1,7 +1,8 @@
 """A region among its peers: its rank by turnover, growth and per capita, and a few comparable regions.
 
-Inputs are the region table of `analysis.models.trade.region_table` (one statistics side, latest full
-year in range per region). Ranks count only regions that have the measure; a missing value has no rank.
+Inputs are the region table of `analysis.models.trade.region_table` (latest full year in range per region).
+Ranks compare the region only with regions whose figure is on the same statistics side (BY with BY, RU with
+RU) and count only regions that have the measure; a missing value has no rank.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ PEER_COLUMNS = [
 def ranks(table: pd.DataFrame, iso: str) -> pd.DataFrame:
     """The region's rank (1 = highest) per measure among all regions and within its federal district.
 
-    Shape: one row per measure in RANK_MEASURES with columns measure, label, value, latest_year,
+    Shape: one row per measure in RANK_MEASURES with columns measure, label, value, latest_year, side,
     rank_all, of_all, rank_district, of_district. Rank columns are empty where the region has no value.
     """
     row = table.set_index("iso_code").loc[iso]
+    table = table[table.side == row.side]  # never rank across the two statistics sides
     district = table[table.federal_district == row.federal_district]
     out = []
     for col, label in RANK_MEASURES.items():
@@ -38,6 +40,7 @@ def ranks(table: pd.DataFrame, iso: str) -> pd.DataFrame:
                 "label": label,
                 "value": value if has else None,
                 "latest_year": row.latest_year if has else None,
+                "side": row.side,
                 "rank_all": int((all_vals > value).sum() + 1) if has else None,
                 "of_all": len(all_vals),
                 "rank_district": int((fd_vals > value).sum() + 1) if has else None,
@@ -51,9 +54,14 @@ def ranks(table: pd.DataFrame, iso: str) -> pd.DataFrame:
 
 
 def default_peers(table: pd.DataFrame, iso: str, n: int = 4) -> list[str]:
-    """The largest regions by turnover in the same federal district (the region itself excluded)."""
-    district = table.set_index("iso_code").at[iso, "federal_district"]
-    same = table[(table.federal_district == district) & (table.iso_code != iso) & table.turnover_musd.notna()]
+    """The largest regions by turnover in the same federal district with figures on the same statistics side."""
+    row = table.set_index("iso_code").loc[iso]
+    same = table[
+        (table.federal_district == row.federal_district)
+        & (table.side == row.side)
+        & (table.iso_code != iso)
+        & table.turnover_musd.notna()
+    ]
     return same.sort_values("turnover_musd", ascending=False).iso_code.head(n).tolist()
 
 

@@ -115,12 +115,13 @@ else:
     st.caption("No report date: 'last year' and part-years without a year are left without a period.")
 
 tables = record_views.frames(record)
-c = st.columns(4)
+c = st.columns([2, 1, 1, 1])  # the region's name needs the room
 c[0].metric(
     "Region",
     record["region_name"] or "not recognised",
     record["region_iso"] or None,
     delta_color="off",
+    delta_arrow="off",  # the ISO code is a label, not a change
 )
 c[1].metric("Date", record["date"] or "not found")
 c[2].metric("Place", record.get("place") or "not found")

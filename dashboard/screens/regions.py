@@ -73,8 +73,8 @@ def show_peers(iso: str, name: str) -> None:
         )
         return
     lines = [
-        f"- {r.label}: **#{r.rank_all}** of {r.of_all} regions, #{r.rank_district} of {r.of_district} "
-        f"in its federal district ({r.latest_year})"
+        f"- {r.label}: **#{r.rank_all}** of {r.of_all} regions with {r.side} figures, #{r.rank_district} of "
+        f"{r.of_district} in its federal district ({r.latest_year})"
         for r in ranked.itertuples(index=False)
     ]
     st.markdown("\n".join(lines))
@@ -86,7 +86,7 @@ def show_peers(iso: str, name: str) -> None:
         st.session_state.peers = peers.default_peers(table, iso)
     st.session_state.peers_for = iso
     st.multiselect(
-        "Compare with (default: the largest regions of the same federal district)",
+        "Compare with (default: the largest regions of the same federal district, same statistics side)",
         choices,
         key="peers",
         max_selections=5,
