@@ -50,9 +50,9 @@ def test_review_tables_keep_the_extracted_value_and_drop_goods_without_a_directi
 
 def test_a_figure_about_the_whole_country_starts_dropped():
     national = {**RECORD["figures"][0], "scope": "national"}
-    regional = {**RECORD["figures"][1], "scope": "region"}
+    regional = {**RECORD["figures"][1], "scope": "pair"}
     t = review_tables({**RECORD, "figures": [national, regional]})["figures"]
-    assert t.keep.tolist() == [False, True] and t.scope.tolist() == ["national", "region"]
+    assert t.keep.tolist() == [False, True] and t.scope.tolist() == ["national", "pair"]
 
 
 def test_figure_status_against_the_curated_kaliningrad_figures(fb):
@@ -134,7 +134,7 @@ def test_cli_db_upgrade_and_ingest_are_idempotent(tmp_path):
     (reports / "notes.csv").write_text("not a report")
     home = tmp_path / "home"
     out = _cli("db", "upgrade", env_home=home)
-    assert out.returncode == 0 and "schema version: 0002 (newest 0002)" in out.stdout
+    assert out.returncode == 0 and "schema version: 0003 (newest 0003)" in out.stdout
     first = _cli("ingest", str(reports), env_home=home)
     assert first.stdout.strip() == "2 reports queued for review, 0 already queued, 0 unreadable"
     again = _cli("ingest", str(reports), env_home=home)

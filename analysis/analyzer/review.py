@@ -19,7 +19,7 @@ from analysis.data.units import UNIT_FACTORS, to_millions
 
 FIGURE_COLUMNS = ["keep", "status", "flow", "period", "side", "extracted_value", "value", "unit", "currency",
                   "qualifier", "change_pct", "scope", "in_base", "base_source", "evidence"]  # fmt: skip
-REGIONAL_SCOPES = (None, "", "region", "regional")  # a figure about the whole country is not the region's
+REGIONAL_SCOPES = (None, "", "pair")  # Belarus–region figures; national, group or oblast-pair ones are not
 TARGET_COLUMNS = ["keep", "flow", "extracted_value", "value", "unit", "currency", "by_year", "evidence"]
 GOODS_COLUMNS = ["keep", "extracted_product", "product", "hs_chapter", "sector_id", "direction"]
 SECTOR_COLUMNS = ["keep", "sector_id", "evidence"]
@@ -53,12 +53,15 @@ def review_tables(record: dict) -> dict[str, pd.DataFrame]:
     """Editable tables of a record: figures, targets, goods, sectors, proposals, all kept by default.
 
     Goods whose direction the analyzer could not tell start as dropped (the curated schema needs one),
-    and so do figures whose `scope` (when the analyzer gives one) is not the region's own.
+    and so do figures that are not the meeting region's reported Belarus–region figures (another `scope`,
+    a forecast, or another region's figure).
     """
     figures = pd.DataFrame(
         [
             {
-                "keep": f.get("scope") in REGIONAL_SCOPES,
+                "keep": f.get("scope") in REGIONAL_SCOPES
+                and f.get("kind") != "forecast"
+                and f.get("region_iso") in (None, record.get("region_iso")),
                 "status": "",
                 "flow": f.get("flow"),
                 "period": f.get("period") or "",

@@ -210,13 +210,16 @@ class Store:
             return report
         load_factbase(folder)  # validates every file (and cross-references) before anything is written
         with self.write() as conn:
-            stale = [t for t in LOAD_ORDER if self.get_meta(conn, f"csv:{t}") != prints.get(t)]
+            existing = set(sa.inspect(conn).get_table_names())  # an older schema lacks later tables
+            stale = [
+                t for t in LOAD_ORDER if t in existing and self.get_meta(conn, f"csv:{t}") != prints.get(t)
+            ]
             stamp = now_utc()
             for name in stale:
                 tbl = self.table(name)
                 conn.execute(sa.delete(tbl).where(tbl.c.origin == "curated"))
                 raw = read_raw(folder / TABLES[name].file)
-                cols = list(TABLES[name].columns)
+                cols = [c for c in TABLES[name].columns if c in tbl.c]  # the columns this schema version has
                 values = raw[cols].astype(object).where(raw[cols].notna(), None)
                 rows = [
                     dict(zip(cols, r, strict=True))
@@ -270,10 +273,16 @@ class Store:
     def frames(
         self, names: tuple[str, ...] = LOAD_ORDER, include_deleted: bool = False
     ) -> dict[str, pd.DataFrame]:
-        """Each table's rows as text (None where empty) with provenance columns; curated rows first."""
+        """Each table's rows as text (None where empty) with provenance columns; curated rows first.
+
+        A table that this store's schema version does not have yet is left out (upgrade to read it).
+        """
         out = {}
         with self.engine.connect() as conn:
+            existing = set(sa.inspect(conn).get_table_names())
             for name in names:
+                if name not in existing:
+                    continue
                 tbl = self.table(name)
                 q = sa.select(tbl).order_by(tbl.c.row_id)
                 if not include_deleted:

@@ -96,15 +96,16 @@ def _is_text_column(name: str, s: pd.Series) -> bool:
     return not pd.api.types.is_numeric_dtype(s) or bool(TEXT_NAME.search(name))
 
 
+EXCEL_MAX = 9.99999999999999e307  # Excel's largest number; a bigger one would come back as inf
+
+
 def _cell(value: object) -> object:
     if value is None or value is pd.NA:
         return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
     if isinstance(value, np.generic):
         value = value.item()
-        if isinstance(value, float) and not math.isfinite(value):
-            return None
+    if isinstance(value, float) and not (math.isfinite(value) and abs(value) <= EXCEL_MAX):
+        return None  # blank, never 'inf' or a number Excel cannot hold
     return value
 
 

@@ -33,6 +33,7 @@ def upgrade() -> None:
         op.create_index(f"ix_{name}_origin", name, ["origin"])
     with op.batch_alter_table("meetings") as batch:
         batch.add_column(sa.Column("target_low", sa.Text))
+    op.execute("DELETE FROM meta WHERE key = 'csv:meetings'")  # reload curated meetings with the new column
 
 
 def downgrade() -> None:
