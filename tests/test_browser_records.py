@@ -108,10 +108,19 @@ def test_paste_correct_save_then_see_it_in_the_profile(page, own_server):
     traces = chart.evaluate(
         "el => el._fullData.map(t => [t.name, Array.from(t.x || []), Array.from(t.y || [])])"
     )
-    turnover = next(t for t in traces if t[0] == "Turnover")
-    assert dict(zip(turnover[1], turnover[2], strict=True))[2024] == 550
+    turnover = {}  # one trace per side ("Turnover · BY", "Turnover · unknown": the side chosen in the form)
+    for name, xs, ys in traces:
+        if name.startswith("Turnover"):
+            turnover.update(zip(xs, ys, strict=True))
+    assert turnover[2024] == 550
     wait_for_app(page)
-    csv_file = download(page, page.get_by_role("button", name="⬇ CSV").first)
+    # The figures chart's own CSV: the first download under "Figures over time" (the economy table comes first).
+    figures = page.get_by_role("heading", name="Figures over time")
+    csv_button = page.get_by_role("button", name="⬇ CSV").and_(
+        page.locator("button:below(:text('Figures over time'))")
+    )
+    expect(figures).to_be_visible()
+    csv_file = download(page, csv_button.first)
     assert csv_file.suggested_filename.startswith("ru-kgd-figures")
     rows = list(csv.DictReader(io.StringIO(Path(csv_file.path()).read_text(encoding="utf-8-sig"))))
     row = next(r for r in rows if r["year"] == "2024")
