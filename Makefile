@@ -28,9 +28,9 @@ test: lint
 # left to translate. The app reads the .po files directly; the .mo files are only this check's output.
 LOCALES := analysis/locale
 i18n: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k NP_:1,2 --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k NP_:1,2 --no-location --no-wrap --sort-output \
 		--project by-ru-trade -o $(LOCALES)/messages.pot .
-	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --no-location --ignore-obsolete
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --no-wrap --ignore-obsolete
 	$(BIN)/pybabel compile -d $(LOCALES) --statistics
 
 bench: $(STAMP)
