@@ -75,3 +75,23 @@ def test_an_unknown_language_is_dropped_with_a_warning(fb):
     assert at.title[0].value == "Belarus ⇄ Russian regions: trade overview"
     assert any("unknown language" in w.value and "de" in w.value for w in at.warning)
     assert "lang" not in at.query_params
+
+
+RUSSIAN_PAGES = {
+    "screens/regions.py": ("Регионы", ["Профиль региона", "Встречи и товары", "Карта", "Таблица регионов"]),
+    "screens/sectors.py": (
+        "Отрасли",
+        ["Обзор", "Карточки отраслей", "Товары в торговле с Беларусью (Росстат)"],
+    ),
+    "screens/opportunities.py": ("Возможности", ["Потенциал регионов (модель)", "Карта потенциала (модель)"]),
+    "screens/meeting_analyzer.py": ("Анализ отчёта о встрече", []),
+    "screens/data_methods.py": ("Данные и методы", []),
+}
+
+
+def test_every_page_has_its_russian_title_tabs_and_filters(fb):
+    for page, (title, tabs) in RUSSIAN_PAGES.items():
+        at = run_page(page, lang="ru")
+        assert at.title[0].value == title, page
+        assert [t.label for t in at.tabs][: len(tabs)] == tabs, page
+        assert [m.label for m in at.sidebar.multiselect] == ["Отрасль", "Регион"], page
