@@ -114,6 +114,13 @@ def region_search_label(fb: FactBase) -> Callable[[str], str]:
     return lambda iso: labels.get(iso, iso)
 
 
+def region_name(fb: FactBase, iso: str, fallback: str) -> str:
+    """A region's name in the interface language (Russian from `name_ru`); `fallback` when it has none."""
+    row = fb.regions[fb.regions.iso_code == iso]
+    name = row[_name_column(fb.regions)].iloc[0] if len(row) else None
+    return name if isinstance(name, str) and name else fallback
+
+
 def ru_region_ids(fb: FactBase) -> list[str]:
     """ISO codes of the Russian regions, in order of their English names (the Region filter's options)."""
     return fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()

@@ -95,3 +95,8 @@ def test_every_page_has_its_russian_title_tabs_and_filters(fb):
         assert at.title[0].value == title, page
         assert [t.label for t in at.tabs][: len(tabs)] == tabs, page
         assert [m.label for m in at.sidebar.multiselect] == ["Отрасль", "Регион"], page
+
+
+def test_the_region_in_focus_is_named_in_russian(fb):
+    at = run_page(lang="ru", region="RU-TA")
+    assert "Регион в фокусе: Республика Татарстан" in [h.value for h in at.subheader]

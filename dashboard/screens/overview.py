@@ -23,7 +23,8 @@ focus_slot = st.container()
 if len(state.regions) == 1:
     focus = cached.region_focus(state.side_choice, state.regions[0], state.years)
     with focus_slot.container(border=True):
-        st.subheader(_("Region in focus: {region}", region=focus["name"]))
+        name = widgets.region_name(fb, state.regions[0], focus["name"])
+        st.subheader(_("Region in focus: {region}", region=name))
         st.markdown(focus["summary"])
         st.page_link("screens/regions.py", label=_("Open the full region profile →"), icon=":material/map:")
 

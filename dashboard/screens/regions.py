@@ -183,7 +183,7 @@ if tab_profile.open:
         brief_action(iso, name)
         summary = cached.region_summary(state.side_choice, iso, state.years)
         st.markdown(summary.text)
-        widgets.sources_list(summary.sources, "region_summary", "Sources of this summary")
+        widgets.sources_list(summary.sources, "region_summary", N_("Sources of this summary"))
 
         st.subheader("Economy (official statistics)")
         economy = region_economics.profile_facts(table.set_index("iso_code").loc[iso])
