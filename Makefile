@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean i18n
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,16 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Translations: extract the marked messages from the code, merge them into each language's catalog
+# (new ones arrive untranslated, changed ones fuzzy), then compile to check the catalogs and report what is
+# left to translate. The app reads the .po files directly; the .mo files are only this check's output.
+LOCALES := analysis/locale
+i18n: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k NP_:1,2 --no-location --no-wrap --sort-output \
+		--project by-ru-trade -o $(LOCALES)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --no-wrap --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALES) --statistics
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all

@@ -9,37 +9,42 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from dashboard import widgets  # noqa: E402
+
+_ = widgets.tr().gettext  # the interface language (URL `lang`, then the sidebar switch)
+
 # A local SVG, sent inline as a data: URI: a Material or emoji icon would be fetched from a font host or CDN.
 st.set_page_config(
-    page_title="Belarus ⇄ Russian regions trade",
+    page_title=_("Belarus ⇄ Russian regions trade"),
     page_icon=str(ROOT / "dashboard" / "icon.svg"),
     layout="wide",
 )
 
 PAGES = [
-    st.Page("screens/overview.py", title="Overview", icon=":material/home:", default=True),
-    st.Page("screens/regions.py", title="Regions", icon=":material/map:", url_path="regions"),
-    st.Page("screens/sectors.py", title="Sectors", icon=":material/factory:", url_path="sectors"),
+    st.Page("screens/overview.py", title=_("Overview"), icon=":material/home:", default=True),
+    st.Page("screens/regions.py", title=_("Regions"), icon=":material/map:", url_path="regions"),
+    st.Page("screens/sectors.py", title=_("Sectors"), icon=":material/factory:", url_path="sectors"),
     st.Page(
-        "screens/opportunities.py", title="Opportunities", icon=":material/target:", url_path="opportunities"
+        "screens/opportunities.py",
+        title=_("Opportunities"),
+        icon=":material/target:",
+        url_path="opportunities",
     ),
     st.Page(
         "screens/meeting_analyzer.py",
-        title="Meeting analyzer",
+        title=_("Meeting analyzer"),
         icon=":material/description:",
         url_path="meeting-analyzer",
     ),
     st.Page("screens/records.py", title="Records", icon=":material/edit_note:", url_path="records"),
     st.Page(
         "screens/data_methods.py",
-        title="Data & methods",
+        title=_("Data & methods"),
         icon=":material/menu_book:",
         url_path="data-methods",
     ),
 ]
 
 st.navigation(PAGES).run()
-
-from dashboard import widgets  # noqa: E402  (after the page: its footer comes last)
 
 widgets.page_footer(widgets.factbase_or_stop())

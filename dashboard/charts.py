@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.output.formatting import fmt_musd
+from analysis.output.i18n import N_
 from dashboard.widgets import DIVERGING, PALETTE, SEQUENTIAL, SIDE_COLOURS
 
 # Plotly redraws a whole chart when labels, a legend or a colour bar push the margins out (automargin),
@@ -23,11 +24,11 @@ from dashboard.widgets import DIVERGING, PALETTE, SEQUENTIAL, SIDE_COLOURS
 CHAR_PX = 6.5
 TICK_PAD = 18
 
-FLOW_LABELS = {
-    "turnover": "Turnover",
-    "by_exports": "Belarus exports",
-    "by_imports": "Belarus imports",
-    "balance": "Balance",
+FLOW_LABELS = {  # English; translated where shown (N_ marks them for the catalog)
+    "turnover": N_("Turnover"),
+    "by_exports": N_("Belarus exports"),
+    "by_imports": N_("Belarus imports"),
+    "balance": N_("Balance"),
 }
 MEMO_SIZE = 128
 

@@ -20,6 +20,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from analysis.data import catalog
 from analysis.data.filters import (
     FilterState,
+    UrlNotice,
     check_choice,
     data_years,
     describe_filters,
@@ -33,6 +34,7 @@ from analysis.data.tables import FactBase
 from analysis.models.trade import SOURCE_SEPARATOR
 from analysis.output.export import export_filename, to_csv_bytes, to_excel_bytes
 from analysis.output.formatting import fmt_count
+from analysis.output.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, N_, Translator, translator
 from analysis.output.labels import column_label
 from dashboard.cached import factbase_or_stop
 
@@ -40,12 +42,40 @@ from dashboard.cached import factbase_or_stop
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 SIDE_COLOURS = {"BY": "#0072B2", "RU": "#D55E00", "unknown": "#999999"}
 SIDE_LABELS = {
-    "best": "Best available (Belarusian first)",
-    "BY": "Belarusian statistics",
-    "RU": "Russian statistics",
+    "best": N_("Best available (Belarusian first)"),
+    "BY": N_("Belarusian statistics"),
+    "RU": N_("Russian statistics"),
 }
 SEQUENTIAL = "Cividis"
 DIVERGING = "PuOr"
+
+
+def ui_lang() -> str:
+    """The interface language: the sidebar's choice in this session, else the URL's `lang`, else English."""
+    if "p_lang" in st.session_state:
+        return st.session_state.p_lang
+    wanted = st.query_params.get("lang", DEFAULT_LANG)
+    return wanted if wanted in LANGS else DEFAULT_LANG
+
+
+def tr() -> Translator:
+    """The translator of the interface language (`tr().gettext("…")`)."""
+    return translator(ui_lang())
+
+
+def _set_lang() -> None:
+    """on_change of the language switch: keep the choice for this session and in the URL."""
+    st.session_state.p_lang = st.session_state.f_lang
+    _lang_to_url()
+
+
+def _lang_to_url() -> None:
+    lang = st.session_state.p_lang
+    if lang == DEFAULT_LANG:
+        if "lang" in st.query_params:
+            del st.query_params["lang"]
+    elif st.query_params.get_all("lang") != [lang]:
+        st.query_params["lang"] = lang
 
 
 def year_bounds(fb: FactBase) -> tuple[int, int]:
@@ -54,25 +84,41 @@ def year_bounds(fb: FactBase) -> tuple[int, int]:
 
 
 def region_label(fb: FactBase) -> Callable[[str], str]:
-    """Display label for a region id: name and federal district (so typing a district filters)."""
+    """Display label for a region id: name (Russian in the Russian interface) and federal district."""
     labels = {
         iso: f"{name} · {fd} FD" if fd else name
         for iso, name, fd in zip(
-            fb.regions.iso_code, fb.regions.name_en, fb.regions.federal_district, strict=True
+            fb.regions.iso_code,
+            fb.regions[_name_column(fb.regions)],
+            fb.regions.federal_district,
+            strict=True,
         )
     }
     return lambda iso: labels.get(iso, iso)
 
 
+def _name_column(table: pd.DataFrame) -> str:
+    """`name_ru` in the Russian interface when the table has it, else `name_en`."""
+    return "name_ru" if ui_lang() == "ru" and "name_ru" in table.columns else "name_en"
+
+
 @st.cache_resource(show_spinner=False)
-def _search_labels(_fb: FactBase, folder: str) -> dict[str, str]:
-    return region_search_labels(_fb.regions, _fb.region_aliases)
+def _search_labels(_fb: FactBase, folder: str, name_column: str) -> dict[str, str]:
+    return region_search_labels(_fb.regions, _fb.region_aliases, name_column)
 
 
 def region_search_label(fb: FactBase) -> Callable[[str], str]:
-    """Region filter label carrying every name a user may type (Russian, aliases, capital)."""
-    labels = _search_labels(fb, str(fb.data_dir))
+    """Region filter label carrying every name a user may type (Russian, aliases, capital); it leads with
+    the name in the interface language."""
+    labels = _search_labels(fb, str(fb.data_dir), _name_column(fb.regions))
     return lambda iso: labels.get(iso, iso)
+
+
+def region_name(fb: FactBase, iso: str, fallback: str) -> str:
+    """A region's name in the interface language (Russian from `name_ru`); `fallback` when it has none."""
+    row = fb.regions[fb.regions.iso_code == iso]
+    name = row[_name_column(fb.regions)].iloc[0] if len(row) else None
+    return name if isinstance(name, str) and name else fallback
 
 
 def ru_region_ids(fb: FactBase) -> list[str]:
@@ -81,8 +127,12 @@ def ru_region_ids(fb: FactBase) -> list[str]:
 
 
 def sector_label(fb: FactBase) -> Callable[[str], str]:
-    """Display label for a sector id: its English name."""
-    names = dict(zip(fb.sectors.sector_id, fb.sectors.name_en, strict=True))
+    """Display label for a sector id: its name in the interface language (Russian from `name_ru`)."""
+    column = _name_column(fb.sectors)
+    names = {
+        sid: name if isinstance(name, str) and name else en
+        for sid, name, en in zip(fb.sectors.sector_id, fb.sectors[column], fb.sectors.name_en, strict=True)
+    }
     return lambda sid: names.get(sid, sid)
 
 
@@ -109,36 +159,53 @@ def sidebar_filters(fb: FactBase) -> FilterState:
         st.session_state.p_region = list(state.regions)
         st.session_state.p_years = state.years
         st.session_state.p_side = state.side or "best"
-        st.session_state.filter_warnings = state.warnings
+        wanted = st.query_params.get("lang", DEFAULT_LANG)
+        st.session_state.p_lang = wanted if wanted in LANGS else DEFAULT_LANG
+        bad_lang = (
+            () if wanted in LANGS else (UrlNotice("Ignored unknown language; showing English", (wanted,)),)
+        )
+        st.session_state.filter_warnings = (*state.warnings, *bad_lang)
+    st.session_state.f_lang = st.session_state.p_lang
     _follow_year_bounds(bounds)
     for name in FILTER_KEYS:  # widgets on each page start from the shared values
         st.session_state[f"f_{name}"] = st.session_state[f"p_{name}"]
+    _ = tr().gettext
     with st.sidebar:
-        st.header("Filters")
+        st.segmented_control(
+            "Language",
+            LANGS,
+            key="f_lang",
+            format_func=LANG_NAMES.get,
+            selection_mode="single",
+            required=True,
+            on_change=_set_lang,
+            label_visibility="collapsed",
+        )
+        st.header(_("Filters"))
         st.multiselect(
-            "Sector",
+            _("Sector"),
             sector_ids,
             key="f_sector",
             format_func=sector_label(fb),
-            placeholder="All sectors",
+            placeholder=_("All sectors"),
             on_change=_keep,
             args=("sector",),
         )
         st.multiselect(
-            "Region",
+            _("Region"),
             ru_regions,
             key="f_region",
             format_func=region_search_label(fb),
-            placeholder="All regions (type a name in English or Russian, a capital or a district)",
+            placeholder=_("All regions (type a name in English or Russian, a capital or a district)"),
             on_change=_keep,
             args=("region",),
         )
-        st.slider("Years", bounds[0], bounds[1], key="f_years", on_change=_keep, args=("years",))
+        st.slider(_("Years"), bounds[0], bounds[1], key="f_years", on_change=_keep, args=("years",))
         st.radio(
-            "Statistics side",
+            _("Statistics side"),
             list(SIDE_LABELS),
             key="f_side",
-            format_func=SIDE_LABELS.get,
+            format_func=lambda side: _(SIDE_LABELS[side]),
             on_change=_keep,
             args=("side",),
         )
@@ -151,6 +218,7 @@ def sidebar_filters(fb: FactBase) -> FilterState:
         tuple(st.session_state.f_years),
         None if side == "best" else side,
     )
+    _lang_to_url()
     wanted = to_query_params(state, bounds)
     for key in ("sector", "region", "years", "side"):  # other parameters (the page's tab) stay as they are
         current = st.query_params.get_all(key)
@@ -196,14 +264,28 @@ def url_value_dropped(param: str, value: str, reason: str) -> None:
 def view_tabs(labels: list[str], key: str) -> list:
     """Tabs whose choice lives in the URL (`key`); only the open tab's content is computed and sent.
 
+    `labels` are English messages; the tabs show them in the interface language and the URL holds the
+    shown label. A tab named in another language (a link made before switching) opens the same tab.
     A tab value in the URL that names no tab is dropped with a warning (the first tab opens).
     """
+    shown = [tr().gettext(label) for label in labels]
+    same_tab = {
+        translator(lang).gettext(label): here
+        for lang in LANGS
+        for label, here in zip(labels, shown, strict=True)
+    }
+    active = st.session_state.get(key)
+    if active is None:
+        wanted = st.query_params.get_all(key)
+        active = wanted[0] if wanted else None
+    if active in same_tab and active not in shown:  # the language changed: keep the open tab
+        st.session_state[key] = same_tab[active]
     seen = f"tab_checked_{key}"
     if seen not in st.session_state:
         st.session_state[seen] = True
-        for notice in check_choice({key: st.query_params.get_all(key)}, key, labels):
+        for notice in check_choice({key: st.query_params.get_all(key)}, key, same_tab):
             st.warning(notice_markdown(notice), icon=":material/warning:")
-    return st.tabs(labels, key=key, bind="query-params", on_change="rerun")
+    return st.tabs(shown, key=key, bind="query-params", on_change="rerun")
 
 
 @st.cache_resource(show_spinner=False)
@@ -233,7 +315,12 @@ def _multi_params() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in FILTER_KEYS if st.query_params.get_all(k)}
 
 
-FILTER_NAMES = {"sector": "Sector", "region": "Region", "years": "Years", "side": "Statistics side"}
+FILTER_NAMES = {
+    "sector": N_("Sector"),
+    "region": N_("Region"),
+    "years": N_("Years"),
+    "side": N_("Statistics side"),
+}
 
 
 def file_tags(state: FilterState, fb: FactBase, applies: tuple[str, ...] = FILTER_KEYS) -> dict[str, str]:
@@ -244,7 +331,7 @@ def file_tags(state: FilterState, fb: FactBase, applies: tuple[str, ...] = FILTE
 def ignored_filters(state: FilterState, fb: FactBase, applies: tuple[str, ...]) -> list[str]:
     """Names of the filters that are set but do not shape this element."""
     tags = filter_label(state, year_bounds(fb))
-    return [FILTER_NAMES[k] for k in FILTER_KEYS if k in tags and k not in applies]
+    return [tr().gettext(FILTER_NAMES[k]) for k in FILTER_KEYS if k in tags and k not in applies]
 
 
 @st.cache_resource(show_spinner=False)
@@ -283,9 +370,10 @@ def download_buttons(
     `applies` names the filters that shape these rows: only they go into the file name, and any other
     filter that is set is named in a caption ("Not filtered by …").
     """
+    _ = tr().gettext
     ignored = ignored_filters(state, fb, applies)
     if ignored:
-        st.caption(f"Not filtered by: {', '.join(ignored)}.")
+        st.caption(_("Not filtered by: {filters}.", filters=", ".join(ignored)))
     tags = file_tags(state, fb, applies)
     row = st.container(horizontal=True)
     row.download_button(
@@ -295,7 +383,9 @@ def download_buttons(
         mime="text/csv",
         key=f"dl_csv_{key}",
         on_click="ignore",
-        help=f"{len(df)} rows, as shown, with filters applied",
+        help=tr().ngettext(
+            "{n} row, as shown, with filters applied", "{n} rows, as shown, with filters applied", len(df)
+        ),
     )
     row.download_button(
         "⬇ Excel",
@@ -304,7 +394,9 @@ def download_buttons(
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{key}",
         on_click="ignore",
-        help=f"{len(df)} rows, as shown, with filters applied",
+        help=tr().ngettext(
+            "{n} row, as shown, with filters applied", "{n} rows, as shown, with filters applied", len(df)
+        ),
     )
 
 
@@ -374,14 +466,16 @@ def source_urls(urls: pd.Series | list[str]) -> list[str]:
     return list(dict.fromkeys(p for p in parts if p))
 
 
-def sources_list(urls: pd.Series | list[str], key: str, title: str = "Sources") -> None:
+def sources_list(urls: pd.Series | list[str], key: str, title: str = N_("Sources")) -> None:
     """Numbered source links under a chart or summary, in a lazy expander (plain Markdown, no raw HTML)."""
     unique = source_urls(urls)
     if unique:
-        box = lazy_expander(title, f"sources_{key}")
+        _ = tr().gettext
+        box = lazy_expander(_(title), f"sources_{key}")
         if box.open:
             with box:
-                st.caption(f"{fmt_count(len(unique), 'source')} behind the figures above.")
+                count = fmt_count(len(unique), "source", lang=ui_lang())
+                st.caption(_("{count} behind the figures above.", count=count))
                 st.markdown(source_links_markdown(unique))
 
 

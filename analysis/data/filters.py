@@ -215,22 +215,24 @@ def describe_filters(
     return " · ".join(parts)
 
 
-def region_search_labels(regions, aliases) -> dict[str, str]:
+def region_search_labels(regions, aliases, name_column: str = "name_en") -> dict[str, str]:
     """Region filter labels that carry every name a user may type: English and Russian names, aliases
     from region_aliases (e.g. Кузбасс, Kuzbass) and the capital (Kazan, Казань).
 
     Shape: iso_code → 'Kemerovo Oblast · Siberian FD — Кемеровская область, Kuzbass, Кузбасс, …'.
     A name containing one already listed is left out (typing the shorter finds it). Only Russian regions.
+    `name_column="name_ru"` leads with the Russian name (the English one joins the other names).
     """
     ru = regions[regions.country == "RU"]
     extra: dict[str, list[str]] = {iso: [] for iso in ru.iso_code}
-    for iso, name_ru, cap, cap_ru in zip(ru.iso_code, ru.name_ru, ru.capital, ru.capital_ru, strict=True):
-        extra[iso] += [name_ru, cap, cap_ru]
+    other = "name_en" if name_column == "name_ru" else "name_ru"
+    for iso, name_other, cap, cap_ru in zip(ru.iso_code, ru[other], ru.capital, ru.capital_ru, strict=True):
+        extra[iso] += [name_other, cap, cap_ru]
     for iso, alias in zip(aliases.iso_code, aliases.alias, strict=True):
         if iso in extra:
             extra[iso].append(alias)
     labels = {}
-    for iso, name, fd in zip(ru.iso_code, ru.name_en, ru.federal_district, strict=True):
+    for iso, name, fd in zip(ru.iso_code, ru[name_column], ru.federal_district, strict=True):
         head = f"{name} · {fd} FD" if fd else name
         kept = [name.casefold()]
         words = []

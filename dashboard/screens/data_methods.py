@@ -7,7 +7,7 @@ from analysis.models import trade
 from dashboard import widgets
 
 fb, state = widgets.page_setup()
-st.title("Data & methods")
+st.title(widgets.tr().gettext("Data & methods"))
 st.markdown(
     "Every number in this dashboard comes from a row with a `source_url` and a date. Reported figures are never "
     "estimated or filled in; derived and modelled figures are labelled as such. Belarusian (BY) and Russian (RU) "

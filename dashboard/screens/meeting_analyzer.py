@@ -13,7 +13,7 @@ from analysis.analyzer.documents import InputProblem, choose_input, read_documen
 from dashboard import review_form, widgets
 
 fb, state = widgets.page_setup()
-st.title("Meeting analyzer")
+st.title(widgets.tr().gettext("Meeting analyzer"))
 st.caption("English or Russian. Rules only, no network: every output shows the words it came from.")
 ss = st.session_state
 

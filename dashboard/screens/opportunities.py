@@ -3,13 +3,19 @@
 import streamlit as st
 
 from analysis.models import opportunities, targets
+from analysis.output.i18n import N_
 from analysis.views import opportunity_views
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
-st.title("Opportunities")
+st.title(widgets.tr().gettext("Opportunities"))
 
-TAB_LABELS = ["Regional potential (modelled)", "Potential map (modelled)", "Sector gaps", "Targets"]
+TAB_LABELS = [
+    N_("Regional potential (modelled)"),
+    N_("Potential map (modelled)"),
+    N_("Sector gaps"),
+    N_("Targets"),
+]
 tab_potential, tab_map, tab_gaps, tab_targets = widgets.view_tabs(TAB_LABELS, "opportunities_view")
 
 if tab_map.open:

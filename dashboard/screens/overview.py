@@ -3,14 +3,19 @@
 import streamlit as st
 
 from analysis.output.formatting import fmt_musd, fmt_pct
+from analysis.output.i18n import N_
 from analysis.views import overview
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
-st.title("Belarus ⇄ Russian regions: trade overview")
+lang = widgets.ui_lang()
+_ = widgets.tr().gettext
+st.title(_("Belarus ⇄ Russian regions: trade overview"))
 st.caption(
-    "Reported figures from official statements and statistics, each with its source. "
-    "Belarusian and Russian statistics differ; they are shown side by side, never merged."
+    _(
+        "Reported figures from official statements and statistics, each with its source. "
+        "Belarusian and Russian statistics differ; they are shown side by side, never merged."
+    )
 )
 
 # The slot exists on every run, so choosing a region does not shift (and so remount) the elements below.
@@ -18,21 +23,23 @@ focus_slot = st.container()
 if len(state.regions) == 1:
     focus = cached.region_focus(state.side_choice, state.regions[0], state.years)
     with focus_slot.container(border=True):
-        st.subheader(f"Region in focus: {focus['name']}")
+        name = widgets.region_name(fb, state.regions[0], focus["name"])
+        st.subheader(_("Region in focus: {region}", region=name))
         st.markdown(focus["summary"])
-        st.page_link("screens/regions.py", label="Open the full region profile →", icon=":material/map:")
+        st.page_link("screens/regions.py", label=_("Open the full region profile →"), icon=":material/map:")
 
 
-TAB_LABELS = ["Trade over time", "Top regions", "Meeting agenda"]
+TAB_LABELS = [N_("Trade over time"), N_("Top regions"), N_("Meeting agenda")]
 tab_trade, tab_top, tab_agenda = widgets.view_tabs(TAB_LABELS, "overview_view")
 
 if tab_trade.open:
     with tab_trade:
-        st.subheader("Belarus–Russia trade in goods by year")
+        st.subheader(_("Belarus–Russia trade in goods by year"))
         nat = cached.national(state.years)
         if nat.empty:
             widgets.empty_state(
-                f"No national figures for {state.years[0]}–{state.years[1]}.", "Widen the Years filter."
+                _("No national figures for {first}–{last}.", first=state.years[0], last=state.years[1]),
+                _("Widen the Years filter."),
             )
         else:
             kpi_side = state.side or "BY"
@@ -40,28 +47,38 @@ if tab_trade.open:
             years = sorted(set(kpis.year))
             if len(years) == 1:
                 st.caption(
-                    f"**{years[0]}**, {widgets.SIDE_LABELS[kpi_side]} ({kpi_side}): the latest year with all "
-                    "four figures on this side. The arrow is the change from the same side's year before."
+                    _(
+                        "**{year}**, {side_label} ({side}): the latest year with all four figures on this "
+                        "side. The arrow is the change from the same side's year before.",
+                        year=years[0],
+                        side_label=_(widgets.SIDE_LABELS[kpi_side]),
+                        side=kpi_side,
+                    )
                 )
             else:
                 st.caption(
-                    f":material/warning: No year has all four figures in {widgets.SIDE_LABELS[kpi_side]}; "
-                    "each card gives its own year. The arrow is the change from the same side's year before."
+                    _(
+                        ":material/warning: No year has all four figures in {side_label}; each card gives its "
+                        "own year. The arrow is the change from the same side's year before.",
+                        side_label=_(widgets.SIDE_LABELS[kpi_side]),
+                    )
                 )
             cols = st.columns(4)
             labels = charts.FLOW_LABELS  # the same names as the chart legend
             for col, flow in zip(cols, labels, strict=True):
                 row = kpis[kpis.flow == flow]
                 if row.empty:
-                    col.metric(f"{labels[flow]} · {kpi_side}", "–", help="No figure on this side in range")
+                    col.metric(
+                        f"{_(labels[flow])} · {kpi_side}", "–", help=_("No figure on this side in range")
+                    )
                     continue
                 r = row.iloc[0]
-                why = f" Change: {r.change_note}." if r.change_note else ""
+                why = " " + _("Change: {note}.", note=r.change_note) if r.change_note else ""
                 col.metric(
-                    f"{labels[flow]} {r.year} · {kpi_side}",
-                    fmt_musd(r.value_musd),
-                    fmt_pct(r.change_pct) if r.change_pct == r.change_pct else None,
-                    help=f"Source: {r.source_url}.{why}",
+                    f"{_(labels[flow])} {r.year} · {kpi_side}",
+                    fmt_musd(r.value_musd, lang=lang),
+                    fmt_pct(r.change_pct, lang=lang) if r.change_pct == r.change_pct else None,
+                    help=_("Source: {url}.", url=r.source_url) + why,
                 )
             widgets.show_chart(charts.national_lines(nat), "national_chart")
             widgets.download_buttons(nat, "national-trade", state, fb, "national", applies=("years",))
@@ -69,12 +86,12 @@ if tab_trade.open:
 
 if tab_top.open:
     with tab_top:
-        st.subheader("Top regions by latest turnover")
+        st.subheader(_("Top regions by latest turnover"))
         top = cached.top_regions(state.side_choice, state.years, state.regions)
         if top.empty:
             widgets.empty_state(
-                "No region has a full-year turnover figure for these filters.",
-                "Widen Years or clear Region.",
+                _("No region has a full-year turnover figure for these filters."),
+                _("Widen Years or clear Region."),
             )
         else:
             widgets.show_chart(charts.top_regions_bars(top), "top_regions_chart")
@@ -85,11 +102,11 @@ if tab_top.open:
 
 if tab_agenda.open:
     with tab_agenda:
-        st.subheader("What the meetings cover")
+        st.subheader(_("What the meetings cover"))
         agenda = cached.agenda(state.years, state.regions, state.sectors)
         if agenda.empty:
             widgets.empty_state(
-                "No meetings recorded for these filters.", "Widen Years or clear Region and Sector."
+                _("No meetings recorded for these filters."), _("Widen Years or clear Region and Sector.")
             )
         else:
             fig = charts.count_bars(agenda, "sector_name", "n_meetings", "meetings that discussed the sector")
@@ -99,6 +116,6 @@ if tab_agenda.open:
             )
         latest = overview.latest_meeting(fb, state.years, state.regions)
         if latest is not None:
-            st.subheader("Latest meeting in this selection")
+            st.subheader(_("Latest meeting in this selection"))
             st.markdown(latest["summary"])
             widgets.sources_list([latest["source_url"]], "latest_meeting")

@@ -9,12 +9,13 @@ from analysis.brief.files import DOCX_MIME, PDF_MIME, brief_filename
 from analysis.data import geo, records
 from analysis.models import region_economics, trade
 from analysis.output.formatting import fmt_count, fmt_musd
+from analysis.output.i18n import N_
 from analysis.views import peers, profile
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
 MEETINGS_SHOWN = 5  # the newest meetings as cards; older ones in an expander
-st.title("Regions")
+st.title(widgets.tr().gettext("Regions"))
 st.caption(
     f"Statistics side: {widgets.SIDE_LABELS[state.side_choice]}. Years {state.years[0]}–{state.years[1]}."
 )
@@ -22,7 +23,13 @@ st.caption(
 table = cached.region_table(state.side_choice, state.years)
 shown = table[table.iso_code.isin(state.regions)] if state.regions else table
 
-TAB_LABELS = ["Region profile", "Meetings and goods", "Map", "Region table", "Federal districts"]
+TAB_LABELS = [
+    N_("Region profile"),
+    N_("Meetings and goods"),
+    N_("Map"),
+    N_("Region table"),
+    N_("Federal districts"),
+]
 tab_profile, tab_links, tab_map, tab_table, tab_districts = widgets.view_tabs(TAB_LABELS, "regions_view")
 
 
@@ -176,7 +183,7 @@ if tab_profile.open:
         brief_action(iso, name)
         summary = cached.region_summary(state.side_choice, iso, state.years)
         st.markdown(summary.text)
-        widgets.sources_list(summary.sources, "region_summary", "Sources of this summary")
+        widgets.sources_list(summary.sources, "region_summary", N_("Sources of this summary"))
 
         st.subheader("Economy (official statistics)")
         economy = region_economics.profile_facts(table.set_index("iso_code").loc[iso])

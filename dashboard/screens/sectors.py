@@ -4,11 +4,12 @@ import html
 
 import streamlit as st
 
+from analysis.output.i18n import N_
 from analysis.views import sector_cards
 from dashboard import cached, charts, widgets
 
 fb, state = widgets.page_setup()
-st.title("Sectors")
+st.title(widgets.tr().gettext("Sectors"))
 st.caption(
     "Engineering, pharmaceuticals, agriculture and construction come first: they lead Belarus's offers to the regions. "
     "'Traded' means goods of the sector are named as traded with the region in a sourced report."
@@ -23,7 +24,7 @@ def _links(urls: list[str]) -> str:
     )
 
 
-TAB_LABELS = ["Overview", "Sector cards", "Goods traded with Belarus (Rosstat)"]
+TAB_LABELS = [N_("Overview"), N_("Sector cards"), N_("Goods traded with Belarus (Rosstat)")]
 tab_overview, tab_cards, tab_goods = widgets.view_tabs(TAB_LABELS, "sectors_view")
 
 if tab_overview.open:

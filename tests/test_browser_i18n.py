@@ -1,0 +1,43 @@
+"""Issue 20 in chromium: the Russian interface from a link, the Region filter in Russian, the switch."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import ARTIFACTS
+from tests.test_browser import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_russian_link_filter_by_alias_and_switch_back(page, server_url):
+    from playwright.sync_api import expect
+
+    page.goto(f"{server_url}/?lang=ru&region=RU-TA")
+    expect(page.get_by_role("heading", name="Беларусь ⇄ регионы России: обзор торговли")).to_be_visible(
+        timeout=60_000
+    )
+    region = page.get_by_test_id("stMultiSelect").filter(has_text="Регион")
+    expect(region).to_be_visible(timeout=60_000)
+    wait_for_app(page)
+    region.get_by_role("combobox").click(timeout=60_000)
+    page.keyboard.type("Кузбасс")
+    option = page.get_by_role("option", name=re.compile(r"^Кемеровская область"))
+    expect(option).to_have_count(1, timeout=30_000)
+    option.click()
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(r"lang=ru"), timeout=30_000)
+    expect(page).to_have_url(re.compile(r"region=RU-KEM"), timeout=30_000)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Торговля по годам").first).to_be_visible()
+    wait_for_app(page)
+    page.screenshot(path=str(ARTIFACTS / "russian-overview.png"), full_page=False)
+
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    expect(page.get_by_role("heading", name="Belarus ⇄ Russian regions: trade overview")).to_be_visible(
+        timeout=60_000
+    )
+    expect(page).not_to_have_url(re.compile(r"lang="), timeout=30_000)
+    expect(page).to_have_url(re.compile(r"region=RU-KEM"))
