@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pandas as pd
 import sqlalchemy as sa
 
 from analysis.data import records
@@ -97,6 +98,11 @@ def bench_save_and_revision(store: Store, path: Path) -> None:
           f"(baseline SELECT 1 on an open connection: {statistics.median(base) * 1000:.3f} ms); budget 2 ms")  # fmt: skip
 
 
+def _text(x: float) -> str | None:
+    """A number as the store keeps it (text), None for an empty cell."""
+    return None if pd.isna(x) else repr(float(x))
+
+
 def grow_tenfold(store: Store) -> None:
     """Nine shifted copies of every curated fact, meeting and goods row, written straight as user rows."""
     frames = store.frames(FACT_TABLES[:3])
@@ -108,9 +114,11 @@ def grow_tenfold(store: Store) -> None:
                 df = df.assign(origin="user", added_by="bench", added_at=stamp)
                 if name == "trade_facts":
                     factor = 1 + k * 1e-4
-                    df = df.assign(fact_id=df.fact_id + f":x{k}", value=(df.value.astype(float) * factor).astype(str),
-                                   value_musd=(df.value_musd.astype(float) * factor).astype(str))  # fmt: skip
-                    df["value_musd"] = df.value_musd.where(df.value_musd != "nan", None)
+                    value = pd.to_numeric(df.value, errors="coerce") * factor  # empty cells stay empty
+                    musd = pd.to_numeric(df.value_musd, errors="coerce") * factor
+                    df = df.assign(
+                        fact_id=df.fact_id + f":x{k}", value=value.map(_text), value_musd=musd.map(_text)
+                    )
                 elif name == "meetings":
                     df = df.assign(meeting_id=df.meeting_id + f":x{k}")
                 else:
