@@ -62,17 +62,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
-    """A real Streamlit server on a free loopback port, answering its health check; (process, base URL)."""
+def start_server(env: dict[str, str] | None = None, wait_s: float = 60) -> tuple[subprocess.Popen, str]:
+    """A real Streamlit server on a free loopback port, answering its health check; (process, base URL).
+
+    `env` replaces the server's environment (e.g. a store of its own); `wait_s` bounds the start-up.
+    """
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
          "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
+    deadline = time.time() + wait_s
     while time.time() < deadline:
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
@@ -81,7 +84,7 @@ def start_server() -> tuple[subprocess.Popen, str]:
         except OSError:
             time.sleep(0.3)
     stop_server(proc)
-    pytest.fail("the Streamlit server did not start within 60 s")
+    pytest.fail(f"the Streamlit server did not start within {wait_s:.0f} s")
 
 
 def stop_server(proc: subprocess.Popen) -> None:

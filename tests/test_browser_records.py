@@ -5,16 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTIFACTS, ROOT, free_port
+from tests.conftest import ARTIFACTS, start_server, stop_server
 from tests.test_browser import download, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -29,30 +25,9 @@ def own_server(chromium):
     """A Streamlit server with a store of its own (so saved rows never reach other tests)."""
     home = tempfile.mkdtemp(prefix="byru-browser-home-")
     env = {**os.environ, "BYRU_DATA_HOME": home, "BYRU_USER": "Browser Test"}
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.address",
-         "127.0.0.1", "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("the Streamlit server did not start within 90 s")
+    proc, url = start_server(env, wait_s=90)
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 def edit_cell(page, editor, column: int, text: str) -> None:
