@@ -87,3 +87,16 @@ class Translator:
 def translator(lang: str = DEFAULT_LANG) -> Translator:
     """The translator of a language code; ValueError for an unknown one."""
     return Translator(check_lang(lang))
+
+
+# Shown after text that the data holds only in another language (a meeting summary written in English):
+# the reader sees that it is a quotation of the source, not an untranslated part of the interface.
+FOREIGN_TEXT_NOTES = {"en": N_("[in English]"), "ru": N_("[in Russian]")}
+
+
+def mark_foreign(text: str, text_lang: str, ui_lang: str) -> str:
+    """`text` as it is when written in the interface language, else followed by a language note
+    ('… [на английском]'); ValueError for a language the app does not know."""
+    if check_lang(text_lang) == check_lang(ui_lang):
+        return text
+    return f"{text} {translator(ui_lang).gettext(FOREIGN_TEXT_NOTES[text_lang])}"
