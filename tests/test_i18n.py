@@ -120,3 +120,11 @@ def test_translator_fills_placeholders_after_translating():
 def test_the_catalog_declares_russian_plural_rules():
     assert ru_catalog().num_plurals == 3
     assert re.search(r"n%10==1 && n%100!=11", ru_catalog().plural_expr)
+
+
+def test_text_kept_in_another_language_carries_a_language_note():
+    assert i18n.mark_foreign("Talks on tractors", "en", "ru") == "Talks on tractors [на английском]"
+    assert i18n.mark_foreign("Talks on tractors", "en", "en") == "Talks on tractors"
+    assert i18n.mark_foreign("Переговоры", "ru", "en") == "Переговоры [in Russian]"
+    with pytest.raises(ValueError, match="lang must be one of"):
+        i18n.mark_foreign("x", "de", "ru")
