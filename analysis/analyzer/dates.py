@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from analysis.analyzer.sentences import HAS_DIGIT_RE
 from analysis.analyzer.textmatch import word_start_re
 from analysis.data.periods import format_months
 
@@ -18,34 +19,31 @@ MONTH_RU_RE = r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[й�
 DASH = r"\s*[-–—]\s*"
 
 
+# Full dates in one pass (English day-month, English month-day, Russian, ISO, dd.mm.yyyy); every form starts a word.
+DATE_RE = word_start_re(
+    rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_EN_RE})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{MONTH_EN_RE})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<d3>\d{{1,2}})\s+(?P<m3>{MONTH_RU_RE})\s+(?P<y3>\d{{4}})"
+    r"|(?P<y4>\d{4})-(?P<m4>\d\d)-(?P<d4>\d\d)\b"
+    r"|(?P<d5>\d\d)\.(?P<m5>\d\d)\.(?P<y5>\d{4})\b"
+)
+
+
 def find_date(text: str) -> str | None:
-    """The first full date in the text (English or Russian forms, or numeric), as YYYY-MM-DD."""
-    pats = [
-        (
-            rf"\b(\d{{1,2}})\s+({MONTH_EN_RE})\.?,?\s+(\d{{4}})",
-            lambda m: (m[3], _month_no(m[2]), m[1]),
-        ),
-        (
-            rf"\b({MONTH_EN_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})",
-            lambda m: (m[3], _month_no(m[1]), m[2]),
-        ),
-        (rf"\b(\d{{1,2}})\s+({MONTH_RU_RE})\s+(\d{{4}})", lambda m: (m[3], _ru_month(m[2]), m[1])),
-        (r"\b(\d{4})-(\d\d)-(\d\d)\b", lambda m: (m[1], int(m[2]), m[3])),
-        (r"\b(\d\d)\.(\d\d)\.(\d{4})\b", lambda m: (m[3], int(m[2]), m[1])),
-    ]
-    best: tuple[int, str] | None = None
-    for pat, get in pats:
-        m = re.search(pat, text, re.IGNORECASE)
-        if not m:
-            continue
-        y, mo, d = get(m)
+    """The first full date in the text (English or Russian forms, or numeric), as YYYY-MM-DD.
+
+    A written date that is no day ('31 February 2023') is passed over for the next one."""
+    if not HAS_DIGIT_RE.search(text):
+        return None
+    for m in DATE_RE.finditer(text):
+        i = next(i for i in "12345" if m.group("y" + i))
+        month = m.group("m" + i)
+        mo = int(month) if month.isdigit() else _month_no(month)
         try:
-            iso = date(int(y), int(mo), int(d)).isoformat()
+            return date(int(m.group("y" + i)), int(mo), int(m.group("d" + i))).isoformat()
         except (TypeError, ValueError):
             continue
-        if best is None or m.start() < best[0]:
-            best = (m.start(), iso)
-    return best[1] if best else None
+    return None
 
 
 def _ru_month(word: str) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -22,7 +22,7 @@ from analysis.analyzer.numbers import words_value
 from analysis.analyzer.proposals import find_proposals
 from analysis.analyzer.region_names import RegionMatcher
 from analysis.analyzer.sentences import CLAUSE_BREAK_RE, split_sentences
-from analysis.analyzer.textmatch import PhraseIndex
+from analysis.analyzer.textmatch import PhraseIndex, WordStarts, word_starts
 from analysis.data.sectors import keyword_pattern, split_list
 from analysis.data.tables import data_dir, load_table, read_raw
 
@@ -94,7 +94,8 @@ class Analyzer:
         found_date = report_date or written_date
         year = int(found_date[:4]) if found_date else None
         sentences = split_sentences(text)
-        mentions = self.region_matcher.mentions(text)
+        starts = word_starts(text)  # shared by the region, sector and goods lookups
+        mentions = self.region_matcher.mentions(text, starts)
         region = self.region(text, mentions)
         spans = [(m.start, m.end, m.iso_code) for m in mentions]
         month = int(found_date[5:7]) if found_date else None
@@ -107,8 +108,8 @@ class Analyzer:
             "last_year": str(year - 1) if year else None,
             "place": find_place(text),
             "participants": find_participants(text),
-            "sectors": self.sectors(text),
-            "products": self.products(text),
+            "sectors": self.sectors(text, starts),
+            "products": self.products(text, starts),
             "figures": [_drop(f) for f in money if f["record_type"] == "figure"],
             "targets": [_drop(f) for f in money if f["record_type"] == "target"],
             "proposals": find_proposals(sentences),
@@ -117,7 +118,11 @@ class Analyzer:
     def _region_name(self, iso: str | None) -> str | None:
         if not iso:
             return None
-        return str(self.regions.set_index("iso_code").at[iso, "name_en"])
+        return self._region_names[iso]
+
+    @cached_property
+    def _region_names(self) -> dict[str, str]:
+        return {str(iso): str(name) for iso, name in zip(self.regions.iso_code, self.regions.name_en, strict=True)}
 
     def region(self, text: str, mentions: list | None = None) -> str | None:
         """The Russian region the report is about: weighted mentions, title and leadership boosted."""
@@ -141,13 +146,14 @@ class Analyzer:
             return None
         return max(scores, key=lambda k: (scores[k], -first[k]))
 
-    def sectors(self, text: str) -> list[dict]:
+    def sectors(self, text: str, starts: WordStarts | None = None) -> list[dict]:
         """Sectors named in the text, each with the matched words and their character spans."""
         out: dict[str, dict] = {}
-        excluded = {
-            sid: [(x.start(), x.end()) for x in rx.finditer(text)] for sid, rx in SECTOR_EXCLUSIONS.items()
-        }
-        for m in self.sector_index.find_all(text):
+        excluded: dict[str, list[tuple[int, int]]] = {}  # only for sectors found, each searched once
+        for m in self.sector_index.find_all(text, starts):
+            rx = SECTOR_EXCLUSIONS.get(m.payload)
+            if rx is not None and m.payload not in excluded:
+                excluded[m.payload] = [(x.start(), x.end()) for x in rx.finditer(text)]
             if any(a <= m.start < b for a, b in excluded.get(m.payload, ())):
                 continue
             rec = out.setdefault(m.payload, {"id": m.payload, "evidence": [], "spans": []})
@@ -156,10 +162,10 @@ class Analyzer:
             rec["spans"].append([m.start, m.end])
         return sorted(out.values(), key=lambda r: r["spans"][0][0])
 
-    def products(self, text: str) -> list[dict]:
+    def products(self, text: str, starts: WordStarts | None = None) -> list[dict]:
         """Goods named in the text with HS code, sector and, where its clause says, the direction."""
         seen: dict[tuple[str, str | None], dict] = {}
-        matches = self.product_index.find_all(text)
+        matches = self.product_index.find_all(text, starts)
         if not matches:
             return []
         bounds = [0] + [m.end() for m in CLAUSE_BREAK_RE.finditer(text)] + [len(text)]

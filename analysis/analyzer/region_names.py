@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.analyzer.textmatch import PhraseIndex
+from analysis.analyzer.textmatch import PhraseIndex, WordStarts
 
 # Weights say how strongly a kind of mention points at the region a text is about.
 KIND_WEIGHTS = {"name": 3.0, "alias": 3.0, "short": 2.0, "capital": 1.0}
@@ -70,11 +70,12 @@ class RegionMatcher:
             flags = re.IGNORECASE if ignore_case else 0
             self._index.add(row.alias, alias_pattern(row.alias), flags, (row.iso_code, row.kind))
 
-    def mentions(self, text: str) -> list[RegionMention]:
-        """All non-overlapping mentions, left to right; at each place the longest alias wins."""
+    def mentions(self, text: str, starts: WordStarts | None = None) -> list[RegionMention]:
+        """All non-overlapping mentions, left to right; at each place the longest alias wins.
+        `starts`: the text's `word_starts`, when already computed."""
         return [
             RegionMention(m.payload[0], m.start, m.end, m.text, m.payload[1], KIND_WEIGHTS[m.payload[1]])
-            for m in self._index.find_all(text)
+            for m in self._index.find_all(text, starts)
         ]
 
     def resolve(self, name: str) -> str | None:

@@ -15,6 +15,7 @@ T = TypeVar("T")
 WORD = re.compile(r"(?<![\w])\w+")
 KEY_LEN = 3
 KEY_RE = re.compile(rf"(?<!\w)\w{{1,{KEY_LEN}}}")  # a word's first KEY_LEN letters
+WordStarts = dict[str, list[int]]  # word key -> start offsets of the words with that key, ascending
 
 
 @dataclass(frozen=True)
@@ -40,25 +41,39 @@ class PhraseIndex(Generic[T]):
         self._by_key[key].append((len(key_text), re.compile(pattern, flags), payload))
         self._by_key[key].sort(key=lambda item: -item[0])
 
-    def find_all(self, text: str) -> list[Match[T]]:
-        """Non-overlapping matches, left to right."""
+    def find_all(self, text: str, starts: WordStarts | None = None) -> list[Match[T]]:
+        """Non-overlapping matches, left to right. `starts` (from `word_starts(text)`) may be shared by
+        several indexes searching the same text, so its words are keyed once."""
+        starts = word_starts(text) if starts is None else starts
+        by_key = self._by_key
+        keys = by_key.keys() & starts.keys()
+        if not keys:
+            return []
+        candidates = sorted((start, key) for key in keys for start in starts[key])
         out: list[Match[T]] = []
         pos = 0
-        by_key = self._by_key
-        for k in KEY_RE.finditer(fold(text)):  # word starts with their key, found in one regex pass
-            entries = by_key.get(k.group())
-            if entries is None:
-                continue
-            start = k.start()
+        for start, key in candidates:
             if start < pos:
                 continue
-            for _, pattern, payload in entries:
+            for _, pattern, payload in by_key[key]:
                 m = pattern.match(text, start)
                 if m:
                     out.append(Match(start, m.end(), m.group(0), payload))
                     pos = m.end()
                     break
         return out
+
+
+def word_starts(text: str) -> WordStarts:
+    """Where each word starts, grouped by its key (first letters, case-folded): one regex pass."""
+    out: WordStarts = {}
+    for k in KEY_RE.finditer(fold(text)):
+        key = k.group()
+        if key in out:
+            out[key].append(k.start())
+        else:
+            out[key] = [k.start()]
+    return out
 
 
 def _key(word: str) -> str:
