@@ -122,7 +122,9 @@ class Analyzer:
 
     @cached_property
     def _region_names(self) -> dict[str, str]:
-        return {str(iso): str(name) for iso, name in zip(self.regions.iso_code, self.regions.name_en, strict=True)}
+        return {
+            str(iso): str(name) for iso, name in zip(self.regions.iso_code, self.regions.name_en, strict=True)
+        }
 
     def region(self, text: str, mentions: list | None = None) -> str | None:
         """The Russian region the report is about: weighted mentions, title and leadership boosted."""
