@@ -112,8 +112,10 @@ CHANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 DOWN_RE = re.compile(r"^(?:" + CHANGE_DOWN + r")$", re.IGNORECASE)
+# Written so that every form starts with ';', ',' or a space: the engine then skips other characters fast.
 CLAUSE_SPLIT_RE = re.compile(
-    r";|,? while |,? whereas |, but |, and (?!\w+ed\b)|, а |, но |, тогда как |, при этом |, в то время как |, и "
+    r";|,(?: while | whereas | but | and (?!\w+ed\b)| а | но | тогда как | при этом | в то время как | и )"
+    r"| while | whereas "
 )
 NATIONAL_RE = word_start_re(
     r"belarus(?:ian)?[-–\s]+russian|russian[-–\s]+belarusian|belarus and russia|russia and belarus|"
@@ -155,6 +157,7 @@ PERIODISH_RE = re.compile(
     re.IGNORECASE,
 )
 WORDY_RE = re.compile(r"миллиард|billion|миллион|million|удво|doubl|tripl|утро|\bв (?:два|три) раза", re.I)
+WORDY_NEEDLES = ("миллиард", "billion", "миллион", "million", "удво", "doubl", "tripl", "утро", " раза")
 
 
 @dataclass
@@ -170,14 +173,26 @@ class TradeContext:
     paragraph: int = 0
 
 
-def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
-    """Start and end of the clause holding character `pos`."""
+def is_wordy(text: str) -> bool:
+    """True when the text writes an amount or a multiple in words ('миллиард', 'double'): WORDY_RE,
+    tried only when a cheap substring test finds one of its words."""
+    low = text.lower()
+    return any(w in low for w in WORDY_NEEDLES) and WORDY_RE.search(text) is not None
+
+
+def clause_splits(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the clause separators of a sentence (CLAUSE_SPLIT_RE), left to right."""
+    return [m.span() for m in CLAUSE_SPLIT_RE.finditer(sentence)]
+
+
+def _clause_bounds(sentence: str, pos: int, splits: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """Start and end of the clause holding character `pos` (`splits`: the sentence's clause_splits)."""
     start, end = 0, len(sentence)
-    for m in CLAUSE_SPLIT_RE.finditer(sentence):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
+    for a, b in clause_splits(sentence) if splits is None else splits:
+        if b <= pos:
+            start = b
+        elif a >= pos:
+            end = a
             break
     return start, end
 
@@ -187,9 +202,11 @@ def flow_cues(sentence: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), FLOW_OF_GROUP[m.lastgroup]) for m in FLOW_CUE_RE.finditer(fold(sentence))]
 
 
-def _flow_for(sentence: str, cues: list[tuple[int, int, str]], a: Amount) -> str | None:
+def _flow_for(
+    sentence: str, cues: list[tuple[int, int, str]], a: Amount, splits: list[tuple[int, int]] | None = None
+) -> str | None:
     """The flow of one amount: the cue nearest before it in its clause, else nearest after it in its clause."""
-    c_start, c_end = _clause_bounds(sentence, a.start)
+    c_start, c_end = _clause_bounds(sentence, a.start, splits)
     before = [c for c in cues if c[1] <= a.start and c[0] >= c_start]
     if not before:  # the subject may sit in the sentence's first clause ('Trade grew…, reaching $X')
         before = [c for c in cues if c[1] <= a.start and c[0] < c_start and c[2] == "turnover"][-1:]
@@ -287,8 +304,10 @@ def sentence_records(
     context: TradeContext | None,
     mentions: list[tuple[int, int, str]],
     meeting_iso: str | None,
+    wordy: bool | None = None,
 ) -> tuple[list[dict], TradeContext | None]:
-    """Figures and targets of one sentence, and the trade context it leaves for the next one."""
+    """Figures and targets of one sentence, and the trade context it leaves for the next one.
+    `wordy`: the sentence's is_wordy, when already known."""
     text = s.text
     recent = (
         context
@@ -297,10 +316,11 @@ def sentence_records(
     )
     amounts = find_amounts(text, recent.currency if recent else None)
     quiet = not amounts and "%" not in text and "процент" not in text
-    if quiet and not PERIODISH_RE.search(text) and not WORDY_RE.search(text):
+    wordy = is_wordy(text) if wordy is None else wordy
+    if quiet and not wordy and not PERIODISH_RE.search(text):
         return [], recent
     cues = flow_cues(text)
-    if not cues and not amounts and not WORDY_RE.search(text):
+    if not cues and not amounts and not wordy:
         return [], recent
     context_year = int(recent.period[:4]) if recent is not None and recent.period else None
     periods = period_mentions(text, report_year, context_year, report_month)
@@ -310,11 +330,12 @@ def sentence_records(
     sent_mentions = [(a - s.start, b - s.start, iso) for a, b, iso in mentions[lo:hi]]
     new_context = None
     last_end, last_qualifier = 0, None
+    splits = clause_splits(text) if amounts else []
     for a in amounts:
-        c_start, c_end = _clause_bounds(text, a.start)
+        c_start, c_end = _clause_bounds(text, a.start, splits)
         before = text[: a.start]
         clause_before = text[c_start : a.start]
-        flow = _flow_for(text, cues, a)
+        flow = _flow_for(text, cues, a, splits)
         inherited = False
         if (
             flow is None
@@ -445,10 +466,11 @@ def money_figures(
     out: list[dict] = []
     context: TradeContext | None = None
     for i, s in enumerate(sentences):
-        if not HAS_DIGIT_RE.search(s.text) and not WORDY_RE.search(s.text):
+        wordy = is_wordy(s.text)
+        if not wordy and not HAS_DIGIT_RE.search(s.text):
             continue
         recs, context = sentence_records(
-            s, i, report_year, report_month, context, mentions or [], meeting_iso
+            s, i, report_year, report_month, context, mentions or [], meeting_iso, wordy
         )
         for r in recs:
             if r.get("region_iso") is None:

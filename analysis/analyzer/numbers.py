@@ -53,13 +53,20 @@ _TAIL = (
 )
 _PRE = rf"(?P<pre>US\$|\$|USD[{SPACES}]?|€|EUR[{SPACES}]?|BYN[{SPACES}]?)?"
 # Numerals (fast, tried on every sentence with a digit) and number words (only where a scale word is).
-MONEY_RE = re.compile(rf"(?=[\d$€]|US|USD|EUR|BYN){_PRE}(?P<num>{NUMBER}){_TAIL}", re.IGNORECASE)
+MONEY_RE = re.compile(rf"(?=[\d$€UEB]){_PRE}(?P<num>{NUMBER}){_TAIL}", re.IGNORECASE)
 WORD_MONEY_RE = re.compile(
     rf"(?<![\w])(?=\w)(?P<pre>)(?:(?P<half>{HALF})(?=[\s-]?(?:миллиард|миллион|billion|million))"
     rf"|(?P<word>{WORD_RUN})(?=[\s-])){_TAIL}",
     re.IGNORECASE,
 )
 SCALE_WORD_RE = re.compile(r"миллиард|миллион|billion|million", re.IGNORECASE)
+# A number word counts only right before a scale word ('пять миллионов', 'half a billion', 'полмиллиарда'):
+# the word before each scale word is checked first, since WORD_MONEY_RE over a whole sentence is slow.
+SCALE_AT_RE = re.compile(
+    r"thousand|million|billion|trillion|mln|bln|trln|mn|bn|тыс|млн|млрд|трлн|миллиард|миллион|триллион",
+    re.IGNORECASE,
+)
+NUMBER_TOKEN_RE = re.compile(rf"{_EN_WORDS}|{_RU_WORDS}|{HALF}", re.IGNORECASE)
 PCT_RE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)\s?(?:%|per\s?cent|процент\w*)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SPACE_CHARS = re.compile(f"[{SPACES}]")
@@ -85,6 +92,8 @@ def parse_number(raw: str, decimal_comma: bool = False) -> float:
 
     `decimal_comma` reads a lone '1,234' as 1.234 (Russian text) rather than 1234.
     """
+    if raw.isdigit():
+        return float(raw)
     s = _SPACE_CHARS.sub(" ", raw)
     if _DOT_GROUPS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
@@ -126,6 +135,15 @@ def _scale(raw: str) -> str | None:
     )
 
 
+def _number_word_before(sentence: str, pos: int) -> bool:
+    """True when the word ending at `pos` (or one space or dash before it) is a number word or 'half'."""
+    end = pos - 1 if pos > 0 and (sentence[pos - 1].isspace() or sentence[pos - 1] == "-") else pos
+    start = end
+    while start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] == "_"):
+        start -= 1
+    return start < end and NUMBER_TOKEN_RE.fullmatch(sentence, start, end) is not None
+
+
 def find_amounts(sentence: str, default_currency: str | None = None) -> list[Amount]:
     """Money amounts of one sentence: 'about $1.2bn', '5,3млн. долларов', 'двадцать пять миллионов долларов'.
 
@@ -135,12 +153,17 @@ def find_amounts(sentence: str, default_currency: str | None = None) -> list[Amo
     """
     found: list[tuple[re.Match[str], float, str, str | None]] = []
     matches = list(MONEY_RE.finditer(sentence)) if _DIGIT.search(sentence) else []
-    if SCALE_WORD_RE.search(sentence):
+    if SCALE_WORD_RE.search(sentence) and any(
+        _number_word_before(sentence, s.start()) for s in SCALE_AT_RE.finditer(sentence)
+    ):
         matches += WORD_MONEY_RE.finditer(sentence)
     for m in matches:
         raw_scale = m.group("scale") or ""
+        pre, post = m.group("pre"), m.group("post")
+        if not raw_scale and not pre and not post:
+            continue  # a number with neither scale nor currency ('2022', '13.6') is no amount
         scale = _scale(raw_scale) if raw_scale else None
-        currency = currency_of(m.group("pre"), m.group("post"))
+        currency = currency_of(pre, post)
         if m.groupdict().get("num"):
             value = parse_number(
                 m.group("num"), decimal_comma=bool(_CYR.search(raw_scale + (m.group("post") or "")))

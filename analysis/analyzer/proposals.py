@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from analysis.analyzer.sentences import Sentence
+from analysis.analyzer.textmatch import word_start_re
 
 PROPOSAL_KINDS = [
     (
@@ -39,15 +38,14 @@ PROPOSAL_KINDS = [
         r"trading house|exhibitions?|fairs?|business missions?|forum|торгов\w* дом\w*|выставк\w*|ярмарк\w*|бизнес-мисси\w*",
     ),
 ]
-PROPOSAL_RE = re.compile("|".join(rf"(?P<{k}>\b(?:{p}))" for k, p in PROPOSAL_KINDS), re.IGNORECASE)
+PROPOSAL_RE = word_start_re("|".join(rf"(?P<{k}>{p})" for k, p in PROPOSAL_KINDS))
 KIND_ORDER = [k for k, _ in PROPOSAL_KINDS]
 GENERAL_KINDS = {"contract", "supply", "other"}
-PROPOSAL_CUE_RE = re.compile(
-    r"\b(?:propos\w*|suggest\w*|offer\w*|ready to|interest\w*|plan\w*|should|could|agreed|initiative|invit\w*|"
+PROPOSAL_CUE_RE = word_start_re(
+    r"(?:propos\w*|suggest\w*|offer\w*|ready to|interest\w*|plan\w*|should|could|agreed|initiative|invit\w*|"
     r"consider\w*|build|set up|establish\w*|launch\w*|open\w*|creat\w*|develop\w*|high time|intend\w*|will|"
     r"предлож\w*|готов\w*|заинтересован\w*|планир\w*|договорил\w*|намерен\w*|созда\w*|открыть|построить|"
-    r"рассмотр\w*|запуст\w*|организ\w*|нужно|необходимо)\b",
-    re.IGNORECASE,
+    r"рассмотр\w*|запуст\w*|организ\w*|нужно|необходимо)\b"
 )
 
 

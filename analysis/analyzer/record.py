@@ -22,39 +22,43 @@ from analysis.analyzer.numbers import words_value
 from analysis.analyzer.proposals import find_proposals
 from analysis.analyzer.region_names import RegionMatcher
 from analysis.analyzer.sentences import CLAUSE_BREAK_RE, split_sentences
-from analysis.analyzer.textmatch import PhraseIndex, WordStarts, word_starts
+from analysis.analyzer.textmatch import PhraseIndex, WordStarts, word_start_re, word_starts
 from analysis.data.sectors import keyword_pattern, split_list
 from analysis.data.tables import data_dir, load_table, read_raw
 
+# Each direction pattern starts with a look-ahead on its forms' first letters: it only lets the engine
+# pass over other positions fast.
 EXPORT_DIR_RE = re.compile(
-    r"from belarus|belarus(?:ian|'s|’s|')?\s+(?:\w+\s+)?(?:offer|suppl|export|deliver|sell|produc|manufactur|make)\w*|"
-    r"\b(?:we|our)\b|belarusian|из (?:беларуси|белоруссии)|белорусск\w*|наш\w*",
+    r"(?=[fbwoибн])(?:from belarus|belarus(?:ian|'s|’s|')?\s+(?:\w+\s+)?(?:offer|suppl|export|deliver|sell|produc|manufactur|make)\w*|"
+    r"\b(?:we|our)\b|belarusian|из (?:беларуси|белоруссии)|белорусск\w*|наш\w*)",
     re.IGNORECASE,
 )
 IMPORT_DIR_RE = re.compile(
-    r"(?:export|suppl|ship|deliver|sell|sold|sent)\w*\s(?:[\w-]+\s){0,4}to belarus|взамен|"
+    r"(?=[esdвбмbiэпои])(?:(?:export|suppl|ship|deliver|sell|sold|sent)\w*\s(?:[\w-]+\s){0,4}to belarus|взамен|"
     r"(?:беларусь|белоруссия|минск)\w*\s(?:[\w-]+\s){0,3}(?:импортир|закупа|покупа|приобрета)\w*|"
     r"belarus(?:ian)? (?:imports?|buys|bought|purchases?)|imports? (?:of [\w\s-]+ )?from (?!belarus)|"
     r"(?:экспорт|постав|отгруж|отправ)\w*\s(?:[\w-]+\s){0,4}в (?:беларусь|белоруссию|рб)|"
-    r"импорт\w* из (?!беларуси|белоруссии)",
+    r"импорт\w* из (?!беларуси|белоруссии))",
     re.IGNORECASE,
 )
+# Words one of which each direction pattern needs: a clause without any is not searched (lower case).
+EXPORT_DIR_NEEDLES = ("belarus", "we", "our", "из беларуси", "из белоруссии", "белорусск", "наш")
+IMPORT_DIR_NEEDLES = ("belarus", "взамен", "беларусь", "белорусси", "минск", "import", "в рб", "импорт")
 
 
 # Words that look like a sector keyword but are not about the sector in this phrase.
 SECTOR_EXCLUSIONS = {
     "education": re.compile(
-        r"муниципальн\w*\s+образовани\w*|образовани\w*\s+союзного|образовани\w*\s+ЕАЭС", re.I
+        r"(?=[мо])(?:муниципальн\w*\s+образовани\w*|образовани\w*\s+союзного|образовани\w*\s+ЕАЭС)", re.I
     ),
-    "tourism": re.compile(
-        r"\b(?:I|we|he|she|they|will|shall|to|plans? to|going to)\s+(?:\w+\s+)?travel(?:led|ed|s|ling)?"
-        r"(?=\s+(?:to|from|around|across|abroad)\b)|\btravel(?:led|ed)?\s+to\b",
-        re.I,
+    "tourism": word_start_re(
+        r"(?:I|we|he|she|they|will|shall|to|plans? to|going to)\s+(?:\w+\s+)?travel(?:led|ed|s|ling)?"
+        r"(?=\s+(?:to|from|around|across|abroad)\b)|travel(?:led|ed)?\s+to\b"
     ),
 }
 # Makers named in a report: their names hold product words ('Minsk Tractor Works') but are not goods.
 COMPANY_RE = re.compile(
-    r"\b(?:Minsk|Belarusian|Gomel|Mogilev|Bobruisk|Lida|Borisov|Kaluga|Kama|Ural)\s+(?:[A-Z][\w-]*\s+){0,2}"
+    r"(?=[MBGLKUМБГ])\b(?:Minsk|Belarusian|Gomel|Mogilev|Bobruisk|Lida|Borisov|Kaluga|Kama|Ural)\s+(?:[A-Z][\w-]*\s+){0,2}"
     r"(?:Works|Plant|Factory|Company|Holding|Combine)\b|"
     r"(?:Минск|Белорусск|Гомельск|Могил[её]вск|Бобруйск)\w*\s+(?:\w+\s+){0,2}(?:завод|комбинат|холдинг)\w*",
 )
@@ -179,11 +183,12 @@ class Analyzer:
             i = bisect.bisect_right(bounds, m.start) - 1
             if i not in directions:
                 clause = text[bounds[i] : bounds[i + 1]]
+                low = clause.lower()
                 directions[i] = (
                     "by_imports"
-                    if IMPORT_DIR_RE.search(clause)
+                    if any(w in low for w in IMPORT_DIR_NEEDLES) and IMPORT_DIR_RE.search(clause)
                     else "by_exports"
-                    if EXPORT_DIR_RE.search(clause)
+                    if any(w in low for w in EXPORT_DIR_NEEDLES) and EXPORT_DIR_RE.search(clause)
                     else None
                 )
             _, hs, sector = m.payload

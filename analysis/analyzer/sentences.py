@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 HAS_DIGIT_RE = re.compile(r"\d")
 # Where one clause ends: sentence ends, semicolons, and contrasts ('while', 'whereas', ', а').
-CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n]\s|,? while |,? whereas |, а |, тогда как ")
+CLAUSE_BREAK_RE = re.compile(r"[.!?;:\n]\s|,(?: while | whereas | а | тогда как )| while | whereas ")
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Sentence:
 
 
 # Candidate breaks: end punctuation followed by space, or a line break (with the space around it).
-CANDIDATE_RE = re.compile(r"[ \t\u00a0]*\n\s*|(?<=[.!?…])\s+|(?<=[.!?…][\"”»])\s+")
+CANDIDATE_RE = re.compile(r"(?=\s)(?:[ \t\u00a0]*\n\s*|(?<=[.!?…])\s+|(?<=[.!?…][\"”»])\s+)")
 ABBREV_RE = re.compile(r"(?:\b(?:St|Mr|Dr|No|Mrs|Ms|г|гг|т|им|ул)\.)$")
 NEXT_STARTS_RE = re.compile(r"[\"“«A-ZА-ЯЁ0-9•–—*-]")
 BULLET_RE = re.compile(r"[•*–—-]\s")
