@@ -116,8 +116,10 @@ PATTERN_GATES = {
     "last": ("last", "past", "previous", "прошл", "предыдущ", "минувш"),
     "this": ("this year", "current", "текущ", "этом году", "нынешн"),
 }  # fmt: skip
-BASE_BEFORE_RE = re.compile(
-    r"(?:\b(?:since|с|со)\s+(?:the\s+)?|(?:compared (?:with|to)|\bthan(?: in)?|\bversus|\bvs\.?|same period (?:of|in|last)|"
+# The same words as one case-sensitive alternation each, searched in the lower-cased text (one fast scan).
+GATE_RES = {kind: re.compile("|".join(map(re.escape, words))) for kind, words in PATTERN_GATES.items()}
+BASE_BEFORE_RE = re.compile(  # the look-ahead (the forms' first letters) only speeds the search up
+    r"(?=[scvtспчаок])(?:\b(?:since|с|со)\s+(?:the\s+)?|(?:compared (?:with|to)|\bthan(?: in)?|\bversus|\bvs\.?|same period (?:of|in|last)|"
     r"\bпо сравнению с|\bчем в|аналогичн\w* период\w*|\bотносительно|\bк уровню)\W+(?:\w+\W+){0,2})$",
     re.I,
 )
@@ -143,12 +145,12 @@ def period_mentions(
     """
     taken: list[tuple[int, int]] = []
     out = []
-    years_in_text = [int(y) for y in YEARS_RE.findall(text)]
-    fallback = years_in_text[0] if years_in_text else context_year or report_year
+    first_year = YEARS_RE.search(text)
+    fallback = int(first_year.group()) if first_year else context_year or report_year
     low = text.lower()
     for kind, rx in PERIOD_PATTERNS:
-        gate = PATTERN_GATES.get(kind)
-        if gate and not any(g in low for g in gate):
+        gate = GATE_RES.get(kind)
+        if gate is not None and gate.search(low) is None:
             continue
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from number_parser import parse_number as _parse_words
 
+from analysis.analyzer.textmatch import fold
+
 SPACES = " \u00a0\u2009\u202f"
 SCALES = {
     "thousand": "thousand", "тыс": "thousand", "тысяч": "thousand", "миллион": "million", "миллиард": "billion",
@@ -59,12 +61,11 @@ WORD_MONEY_RE = re.compile(
     rf"|(?P<word>{WORD_RUN})(?=[\s-])){_TAIL}",
     re.IGNORECASE,
 )
-SCALE_WORD_RE = re.compile(r"миллиард|миллион|billion|million", re.IGNORECASE)
 # A number word counts only right before a scale word ('пять миллионов', 'half a billion', 'полмиллиарда'):
 # the word before each scale word is checked first, since WORD_MONEY_RE over a whole sentence is slow.
+# Searched in the case-folded text, so that the engine can skip to the words' first letters.
 SCALE_AT_RE = re.compile(
-    r"thousand|million|billion|trillion|mln|bln|trln|mn|bn|тыс|млн|млрд|трлн|миллиард|миллион|триллион",
-    re.IGNORECASE,
+    r"thousand|million|billion|trillion|mln|bln|trln|mn|bn|тыс|млн|млрд|трлн|миллиард|миллион|триллион"
 )
 NUMBER_TOKEN_RE = re.compile(rf"{_EN_WORDS}|{_RU_WORDS}|{HALF}", re.IGNORECASE)
 PCT_RE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)\s?(?:%|per\s?cent|процент\w*)", re.IGNORECASE)
@@ -153,8 +154,9 @@ def find_amounts(sentence: str, default_currency: str | None = None) -> list[Amo
     """
     found: list[tuple[re.Match[str], float, str, str | None]] = []
     matches = list(MONEY_RE.finditer(sentence)) if _DIGIT.search(sentence) else []
-    if SCALE_WORD_RE.search(sentence) and any(
-        _number_word_before(sentence, s.start()) for s in SCALE_AT_RE.finditer(sentence)
+    folded = fold(sentence)
+    if any(w in folded for w in ("миллиард", "миллион", "billion", "million")) and any(
+        _number_word_before(sentence, s.start()) for s in SCALE_AT_RE.finditer(folded)
     ):
         matches += WORD_MONEY_RE.finditer(sentence)
     for m in matches:

@@ -46,7 +46,8 @@ EXPORT_DIR_NEEDLES = ("belarus", "we", "our", "из беларуси", "из б�
 IMPORT_DIR_NEEDLES = ("belarus", "взамен", "беларусь", "белорусси", "минск", "import", "в рб", "импорт")
 
 
-# Words that look like a sector keyword but are not about the sector in this phrase.
+# Words that look like a sector keyword but are not about the sector in this phrase. Each pattern matches
+# letters, digits and spaces only, so it is searched only in the stretch between punctuation around a keyword.
 SECTOR_EXCLUSIONS = {
     "education": re.compile(
         r"(?=[мо])(?:муниципальн\w*\s+образовани\w*|образовани\w*\s+союзного|образовани\w*\s+ЕАЭС)", re.I
@@ -85,11 +86,11 @@ class Analyzer:
         for sid, en, ru in zip(sectors.sector_id, sectors.keywords_en, sectors.keywords_ru, strict=True):
             for kw in split_list(en) + split_list(ru):
                 pattern, flags = keyword_pattern(kw)
-                sector_index.add(kw, pattern, flags, sid)
+                sector_index.add(kw, pattern, flags, sid, _literal_start(kw))
         product_index: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
         for r in lexicon.itertuples(index=False):
             pattern, flags = keyword_pattern(r.term)
-            product_index.add(r.term, pattern, flags, (r.term, r.hs, r.sector_id))
+            product_index.add(r.term, pattern, flags, (r.term, r.hs, r.sector_id), _literal_start(r.term))
         return cls(regions, RegionMatcher(aliases), sector_index, product_index)
 
     def analyze(self, text: str, report_date: str | None = None) -> dict:
@@ -155,11 +156,16 @@ class Analyzer:
     def sectors(self, text: str, starts: WordStarts | None = None) -> list[dict]:
         """Sectors named in the text, each with the matched words and their character spans."""
         out: dict[str, dict] = {}
-        excluded: dict[str, list[tuple[int, int]]] = {}  # only for sectors found, each searched once
+        excluded: dict[str, list[tuple[int, int]]] = {}  # exclusion spans found so far, by sector
+        searched: dict[str, list[tuple[int, int]]] = {}  # stretches already searched, by sector
         for m in self.sector_index.find_all(text, starts):
             rx = SECTOR_EXCLUSIONS.get(m.payload)
-            if rx is not None and m.payload not in excluded:
-                excluded[m.payload] = [(x.start(), x.end()) for x in rx.finditer(text)]
+            if rx is not None:
+                done = searched.setdefault(m.payload, [])
+                if not any(lo <= m.start < hi for lo, hi in done):
+                    lo, hi = _stretch(text, m.start)
+                    done.append((lo, hi))
+                    excluded.setdefault(m.payload, []).extend(x.span() for x in rx.finditer(text, lo, hi))
             if any(a <= m.start < b for a, b in excluded.get(m.payload, ())):
                 continue
             rec = out.setdefault(m.payload, {"id": m.payload, "evidence": [], "spans": []})
@@ -196,6 +202,29 @@ class Analyzer:
             if key not in seen:
                 seen[key] = {"text": m.text, "hs": str(hs), "sector": sector, "direction": directions[i]}
         return list(seen.values())
+
+
+def _literal_start(keyword: str) -> str:
+    """Letters a taxonomy keyword's pattern (`keyword_pattern`) always starts with: its first word up to a dash."""
+    words = keyword.rstrip("=").split()
+    return words[0].split("-")[0] if words else ""
+
+
+PUNCT_RE = re.compile(r"[^\w\s]")
+LAST_PUNCT_RE = re.compile(r"[^\w\s][\w\s]*\Z")
+
+
+def _stretch(text: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the run of letters, digits and spaces around `pos`, between punctuation marks."""
+    after = PUNCT_RE.search(text, pos)
+    before = LAST_PUNCT_RE.search(text, max(0, pos - 2000), pos)
+    start = before.start() + 1 if before else 0 if pos <= 2000 else _stretch_start(text, pos)
+    return start, after.start() if after else len(text)
+
+
+def _stretch_start(text: str, pos: int) -> int:
+    before = LAST_PUNCT_RE.search(text, 0, pos)
+    return before.start() + 1 if before else 0
 
 
 def _drop(item: dict) -> dict:
