@@ -229,7 +229,17 @@ PRODUCT_CASES = [
     ("15-en-parts", "Belarus supplies truck components, axles and cabs, and buys synthetic rubber.",
      ["truck components", "axles", "cabs", "synthetic rubber"]),
     ("15-ru-rubber", "Из Татарстана в Беларусь поставляется синтетический каучук.", ["синтетический каучук"]),
+    # agri-food goods of the steppe regions: sheep meat and wool
+    ("15-en-lamb-wool", "Kalmykia offers lamb, mutton and raw wool to Belarusian buyers.", ["lamb", "mutton", "wool"]),
+    ("15-ru-lamb-wool", "Калмыкия готова отправлять в Беларусь баранину и овечью шерсть.", ["баранину", "шерсть"]),
+    ("15-neg-wool-word", "The talks in Elista went smoothly.", []),
 ]  # fmt: skip
+
+
+def test_15_lamb_and_wool_are_agri_food():
+    rec = analyze_text("Калмыкия поставляет шерсть и баранину, а Беларусь продаёт тракторы.")
+    assert {p["text"]: (p["hs"], p["sector"]) for p in rec["products"] if p["sector"] == "agri_food"} == {
+        "шерсть": ("51", "agri_food"), "баранину": ("0204", "agri_food")}  # fmt: skip
 
 
 @pytest.mark.parametrize(("case", "text", "want"), PRODUCT_CASES, ids=[c[0] for c in PRODUCT_CASES])
@@ -253,6 +263,31 @@ META_CASES = [
      "Уфа", [("Иван Петров", "Премьер-министр Беларуси", "BY"),
              ("Олегом Сидоровым", "Главой Республики Башкортостан", "RU")]),
     ("18-none", "Trade with Kaluga grew.", None, []),
+    # the place of the meeting, not any city the report names
+    ("18-en-arrived-in", "Deputy Prime Minister Pavel Orlov arrived in Kazan for talks with the Head of Tatarstan "
+     "Marat Ziyatdinov. Buses from Minsk were discussed.",
+     "Kazan", [("Pavel Orlov", "Deputy Prime Minister", None), ("Marat Ziyatdinov", "Head of Tatarstan", "RU")]),
+    ("18-en-with-the-head", "Belarusian Prime Minister Ivan Petrov held talks with the Head of Bashkortostan "
+     "Ilnur Gareev in Ufa.",
+     "Ufa", [("Ivan Petrov", "Belarusian Prime Minister", "BY"), ("Ilnur Gareev", "Head of Bashkortostan", "RU")]),
+    ("18-en-governor-met", "Governor of Kaluga Region Sergey Volkov met the Belarusian Prime Minister Ivan Petrov in "
+     "Minsk on Monday.",
+     "Minsk", [("Sergey Volkov", "Governor of Kaluga Region", "RU"), ("Ivan Petrov", "Belarusian Prime Minister", "BY")]),
+    ("18-en-place-first", "In Kazan, the two delegations held talks on trucks. Gomel and Vitebsk were also named.",
+     "Kazan", []),
+    ("18-en-made-in-not-place", "At the meeting the sides looked at tractors made in Minsk and Gomel.", None, []),
+    ("18-ru-v-eliste", "Делегация Гомельской области во главе с губернатором Петром Ивановым побывала в Элисте и "
+     "встретилась с главой Калмыкии Андреем Сергеевым.",
+     "Элисте", [("Петром Ивановым", "губернатором", "BY"), ("Андреем Сергеевым", "главой Калмыкии", "RU")]),
+    ("18-ru-v-minske-first", "В Минске состоялась встреча Премьер-министра Беларуси Ивана Петрова с главой "
+     "Республики Калмыкия Андреем Сергеевым.",
+     "Минске", [("Ивана Петрова", "Премьер-министра Беларуси", "BY"),
+                ("Андреем Сергеевым", "главой Республики Калмыкия", "RU")]),
+    ("18-ru-governor-office-words", "Губернатор Калужской области Сергей Волков встретился в Минске с "
+     "Премьер-министром Беларуси Иваном Петровым.",
+     "Минске", [("Сергей Волков", "Губернатор Калужской области", "RU"),
+                ("Иваном Петровым", "Премьер-министром Беларуси", "BY")]),
+    ("18-ru-city-not-place", "Стороны обсудили поставки автобусов из Минска и Гомеля.", None, []),
 ]  # fmt: skip
 
 

@@ -13,15 +13,17 @@ import re
 POSITION = (
     r"(?:Deputy\s+)?(?:Prime Minister|President|Governor|Head|Minister|Ambassador|Chairman|Chairwoman|Chair|"
     r"Mayor|Speaker|Director General|Director|Secretary|Consul General|Plenipotentiary Representative)|"
-    r"(?:[Зз]аместитель\s+)?(?:Премьер-министр\w*|Президент\w*|Губернатор\w*|Глав(?:а|е|у|ы|ой)|Министр\w*|Посол\w*|"
-    r"Председател\w*|Мэр\w*|Посл[ау]|Полномочн\w* представител\w*|Генеральн\w* директор\w*|Директор\w*)"
+    r"(?:[Hh]ead|[Gg]overnor)(?=\s+of\s)|"
+    r"(?:[Зз]аместитель\s+)?(?:[Пп]ремьер-министр\w*|[Пп]резидент\w*|[Гг]убернатор\w*|[Гг]лав(?:а|е|у|ы|ой)|"
+    r"[Мм]инистр\w*|[Пп]осол\w*|[Пп]редседател\w*|[Мм]эр\w*|[Пп]осл[ау]|[Пп]олномочн\w* представител\w*|"
+    r"[Гг]енеральн\w* директор\w*|Директор\w*)"
 )
 _NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё’'-]+"
 _INITIALS = r"(?:[A-ZА-ЯЁ]\.\s?){1,2}"
 NAME_RE = re.compile(rf"(?:{_INITIALS}{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})")
 # The look-ahead (every form's first letters) only lets the engine skip other positions fast.
 POSITION_RE = re.compile(
-    rf"(?=[BRбрDPGHMACSЗзПГМД])(?:(?:Belarusian|Russian|белорусск\w*|российск\w*)\s+)?\b(?:{POSITION})\b"
+    rf"(?=[BRбрDPGHMACSЗзПГМДhgпгм])(?:(?:Belarusian|Russian|белорусск\w*|российск\w*)\s+)?\b(?:{POSITION})\b"
 )
 RUN_RE = re.compile(rf"(?:{_INITIALS})?{_NAME_WORD}(?:\s+(?:{_INITIALS})?{_NAME_WORD})*")
 PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|vich|vna)\w{0,3}$")
@@ -33,6 +35,12 @@ NOT_NAME = re.compile(
     r"Министерств\w*|Правительств\w*|Дворц\w*|Независимост\w*|Союзн\w*|Государств\w*|Палат\w*|Администраци\w*|"
     r"Посольств\w*|Округ\w*|Автономн\w*|Глав\w*|Губернатор\w*|Президент\w*|Премьер\w*|Министр\w*)$"
 )
+# A lower-case word ends a title and name ('… Oleg Sidorov met …'), unless it is an office or place word
+# inside the title ('Governor of the Kaluga region …', 'Губернатор Калужской области …').
+TITLE_END_RE = re.compile(
+    r"\s(?!of\b|the\b|de\b|region\b|oblast\b|krai\b|republic\b|territory\b|"
+    r"област\w*|кра[яйюе]\b|республик\w*|округ\w*|район\w*|город\w*|автономн\w*)[a-zа-яё]{3,}"
+)
 BY_SIDE_RE = re.compile(r"belarus|белорус|беларус", re.IGNORECASE)
 RU_SIDE_RE = re.compile(
     r"russia|губернатор|governor|region|oblast|krai|republic|республик|област|кра[яйю]|округ|росси",
@@ -42,10 +50,24 @@ DATELINE_RE = re.compile(
     r"\A\s*(?P<city>[A-ZА-ЯЁ][a-zа-яё-]+(?:[\s-][A-ZА-ЯЁ][a-zа-яё-]+)?)(?:,\s+\d{1,2}\s|\.\s|,\s+(?:on\s+)?[A-ZА-ЯЁ]\w+\s+\d)"
 )
 HELD_RE = re.compile(
-    r"(?:held|took place|met|meeting|talks|visit\w*|received)\b[^.\n]{0,60}?\b(?:in|at)\s+"
+    r"(?:held|took place|met|meeting|talks|visit\w*|received|arriv\w*|came)\b[^.\n]{0,60}?\b(?:in|at)\s+"
     r"(?P<en>the\s+[A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+){0,3}|[A-Z][a-z-]+(?:\s[A-Z][a-z-]+)?)|"
-    r"(?:прош\w*|состоял\w*|встреч\w*|переговор\w*|визит\w*|принял\w*)\b[^.\n]{0,60}?\bв\s+"
+    r"(?:прош\w*|состоял\w*|встреч\w*|встрет\w*|переговор\w*|визит\w*|принял\w*|побывал\w*|прибыл\w*|"
+    r"приехал\w*)\b[^.\n]{0,60}?\bв\s+"
     r"(?P<ru>(?:г\.\s*)?[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?|Дворце Независимости)"
+)
+
+# The place first, then the meeting: 'В Минске состоялась встреча …', 'In Kazan, the sides held talks …'.
+PLACE_FIRST_RE = re.compile(
+    r"(?:\A|[.!?]\s+|\n\s*)(?:В|Во)\s+(?P<ru>[А-ЯЁ][а-яё-]+)\s+(?:состоял\w*|прош(?:ли|ла|ел|ёл)|"
+    r"начал\w*|встретил\w*|провели|подписал\w*)|"
+    r"(?:\A|[.!?]\s+|\n\s*)In\s+(?P<en>[A-Z][a-z-]+),?\s+(?:[\w-]+\s+){0,4}?(?:met|held|hosted|signed|discussed)\b"
+)
+# 'trucks made in Minsk': a city named as where goods come from, not where the meeting was.
+ORIGIN_BEFORE_RE = re.compile(
+    r"(?:made|produced|manufactured|assembled|built|based|located|registered|произвед\w*|выпущен\w*|сделан\w*|"
+    r"собран\w*|расположен\w*)\s+(?:in|at|в)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -60,10 +82,17 @@ MONTH_RE = re.compile(
 )
 
 
-def _side(position: str, before: str) -> str | None:
+def _side(position: str, before: str, in_position: list[str], just_before: list[str]) -> str | None:
+    """'BY' or 'RU': a region named in the position ('Head of Tatarstan') says it, else a country word
+    near it, else a region named just before ('Могилёвской области во главе с губернатором'), else an
+    office word ('governor', 'oblast'); None when nothing does. The regions are ISO codes ('RU-TA')."""
+    if in_position:
+        return in_position[0][:2]
     window = before[-30:] + " " + position
     if BY_SIDE_RE.search(window):
         return "BY"
+    if just_before:
+        return just_before[-1][:2]
     if RU_SIDE_RE.search(window):
         return "RU"
     return None
@@ -85,23 +114,30 @@ def _name_in(tail: str) -> re.Match[str] | None:
     return None
 
 
-def find_participants(text: str) -> list[dict]:
-    """People named with a position: [{'name', 'position', 'side' ('BY', 'RU' or None)}], first mention each."""
+def find_participants(text: str, regions: list[tuple[int, int, str]] | None = None) -> list[dict]:
+    """People named with a position: [{'name', 'position', 'side' ('BY', 'RU' or None)}], first mention each.
+
+    `regions`: region names found in the text as (start, end, ISO code), which tell the side of a
+    position that names one ('Head of Tatarstan' is Russian, 'Mogilev Oblast' Belarusian)."""
+    regions = [r for r in regions or () if r[2][:3] in ("RU-", "BY-")]
     out: dict[str, dict] = {}
     for p in POSITION_RE.finditer(text):
         tail = text[p.end() : p.end() + 90]
         tail = re.split(r"[.;:!?\n«“\"(]|,\s", tail, maxsplit=1)[0]
-        lower = re.search(r"\s(?!of\b|the\b|de\b)[a-zа-яё]{3,}", tail)  # a verb ends the title and name
+        lower = TITLE_END_RE.search(tail)  # a verb ends the title and name
         if lower and lower.start() > 0:
             tail = tail[: lower.start()]
         n = _name_in(tail)
         if n is None or n.group(0).lower() in out:
             continue
         position = (p.group(0) + tail[: n.start()]).strip(" ,")
+        end = p.start() + len(position)
+        in_position = [iso for a, b, iso in regions if p.start() <= a and b <= end]
+        just_before = [iso for a, b, iso in regions if p.start() - 30 < b <= p.start()]
         out[n.group(0).lower()] = {
             "name": n.group(0),
             "position": position,
-            "side": _side(position, text[: p.start()]),
+            "side": _side(position, text[: p.start()], in_position, just_before),
         }
     return list(out.values())
 
@@ -114,8 +150,10 @@ def find_place(text: str) -> str | None:
     m = VENUE_RE.search(text)
     if m:
         return m.group(1) or m.group(2)
-    for m in HELD_RE.finditer(text):
-        place = (m.group("en") or m.group("ru")).strip()
+    found = [m for m in HELD_RE.finditer(text) if not ORIGIN_BEFORE_RE.search(text[: m.start(m.lastgroup)])]
+    found += PLACE_FIRST_RE.finditer(text)
+    for m in sorted(found, key=lambda m: m.start(m.lastgroup)):
+        place = m.group(m.lastgroup).strip()
         if not MONTH_RE.match(place):
             return place
     return None

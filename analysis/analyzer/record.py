@@ -112,7 +112,7 @@ class Analyzer:
             "date_in_text": written_date,
             "last_year": str(year - 1) if year else None,
             "place": find_place(text),
-            "participants": find_participants(text),
+            "participants": find_participants(text, spans),
             "sectors": self.sectors(text, starts),
             "products": self.products(text, starts),
             "figures": [_drop(f) for f in money if f["record_type"] == "figure"],
