@@ -139,6 +139,10 @@ FIGURE_CASES = [
     ("10-ru-national", None,
      "Губернатор Брянской области напомнил, что товарооборот Беларуси и России в 2023 году превысил 50 млрд долларов.",
      [fig("turnover", "2023", 50.0, "billion", qualifier="over", scope="national", region=BRY)]),
+    ("10-en-hyphen-national", None,
+     "Belarus-Russia trade came to $48 billion in 2023, and trade with Tatarstan to $1.4 billion.",
+     [fig("turnover", "2023", 48.0, "billion", scope="national", region=TA),
+      fig("turnover", "2023", 1.4, "billion", region=TA)]),
     # 11. qualifiers
     ("11-ru-v-rayone", None, "Товарооборот с Брянской областью в 2023 году был в районе 900 млн долларов.",
      [fig("turnover", "2023", 900.0, qualifier="about", region=BRY)]),

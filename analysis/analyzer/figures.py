@@ -118,7 +118,7 @@ CLAUSE_SPLIT_RE = re.compile(
     r"| while | whereas "
 )
 NATIONAL_RE = word_start_re(
-    r"belarus(?:ian)?[-–\s]+russian|russian[-–\s]+belarusian|belarus and russia|russia and belarus|"
+    r"belarus(?:ian)?[-–\s]+russian?\b|russian?[-–\s]+belarus(?:ian)?\b|belarus and russia|russia and belarus|"
     r"(?:trade|turnover) (?:with|between)\s+(?:the\s+)?russia(?:n federation)?\b|with russia as a whole|union state|"
     r"the two countries|both countries|белорусско-российск\w*|российско-белорусск\w*|беларуси и росси\w*|"
     r"росси\w* и беларус\w*|белоруссии и росси\w*|с россией\b|союзн\w* государств\w*|двух стран|"
