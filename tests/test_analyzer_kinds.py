@@ -215,6 +215,8 @@ SECTOR_CASES = [
     ("13-ru-flax", "Калужская область закупает технику для льноводства.", {"agri_machinery"}, set()),
     ("13-ru-municipal", "Главы муниципальных образований Калужской области приехали в Минск.", set(), {"education"}),
     ("13-en-travel", "I will travel to Kaluga Region next week to meet the governor.", set(), {"tourism"}),
+    ("13-en-travel-long-line", "after a long week of talks with many people " * 12 + "I will travel to Kaluga Region.",
+     set(), {"tourism"}),
     ("13-en-tourism-kept", "Kaluga Region wants more tourists from Belarus and travel packages.", {"tourism"}, set()),
     ("13-ru-education-kept", "Обсуждали обучение студентов и образование в вузах.", {"education"}, set()),
 ]  # fmt: skip

@@ -211,20 +211,17 @@ def _literal_start(keyword: str) -> str:
 
 
 PUNCT_RE = re.compile(r"[^\w\s]")
-LAST_PUNCT_RE = re.compile(r"[^\w\s][\w\s]*\Z")
 
 
 def _stretch(text: str, pos: int) -> tuple[int, int]:
     """[start, end) of the run of letters, digits and spaces around `pos`, between punctuation marks."""
     after = PUNCT_RE.search(text, pos)
-    before = LAST_PUNCT_RE.search(text, max(0, pos - 2000), pos)
-    start = before.start() + 1 if before else 0 if pos <= 2000 else _stretch_start(text, pos)
+    start, lo = -1, pos
+    while start < 0:  # the last mark before `pos`: looked for in ever longer stretches back
+        lo = max(0, lo - 300)
+        ends = [m.end() for m in PUNCT_RE.finditer(text, lo, pos)]
+        start = ends[-1] if ends else 0 if lo == 0 else -1
     return start, after.start() if after else len(text)
-
-
-def _stretch_start(text: str, pos: int) -> int:
-    before = LAST_PUNCT_RE.search(text, 0, pos)
-    return before.start() + 1 if before else 0
 
 
 def _drop(item: dict) -> dict:
