@@ -150,10 +150,19 @@ def find_place(text: str) -> str | None:
     m = VENUE_RE.search(text)
     if m:
         return m.group(1) or m.group(2)
-    found = [m for m in HELD_RE.finditer(text) if not ORIGIN_BEFORE_RE.search(text[: m.start(m.lastgroup)])]
-    found += PLACE_FIRST_RE.finditer(text)
-    for m in sorted(found, key=lambda m: m.start(m.lastgroup)):
-        place = m.group(m.lastgroup).strip()
-        if not MONTH_RE.match(place):
-            return place
+    firsts = [m for m in (_first_place(HELD_RE, text), _first_place(PLACE_FIRST_RE, text)) if m is not None]
+    if not firsts:
+        return None
+    first = min(firsts, key=lambda f: f.start(f.lastgroup))
+    return first.group(first.lastgroup).strip()
+
+
+def _first_place(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of `rx` whose place is no month and not where goods were made ('made in Minsk')."""
+    for m in rx.finditer(text):
+        at = m.start(m.lastgroup)
+        if not MONTH_RE.match(m.group(m.lastgroup).strip()) and not ORIGIN_BEFORE_RE.search(
+            text, max(0, at - 40), at
+        ):
+            return m
     return None
