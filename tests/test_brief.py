@@ -20,7 +20,7 @@ from analysis.brief.docx_render import render_docx
 from analysis.brief.files import brief_filename, brief_files
 from analysis.brief.model import Chart, Table
 from analysis.brief.pdf_render import render_pdf
-from analysis.brief.texts import EN
+from analysis.brief.texts import EN, texts_for
 from analysis.models import potential, targets, trade
 from analysis.output.formatting import fmt_musd, fmt_pct
 from analysis.views import opportunity_views
@@ -474,3 +474,13 @@ def test_gravity_inputs_match_the_opportunities_page(fb, inputs):
     assert inputs.gravity.spec == g.spec
     assert inputs.gravity.n == g.n
     assert inputs.gravity.loo_median_abs_error_pct == pytest.approx(g.loo_median_abs_error_pct)
+
+
+def test_every_model_term_has_a_russian_name():
+    from analysis.brief.texts import MODEL_TERMS
+
+    assert set(potential.TERM_LABELS.values()) == MODEL_TERMS
+    assert (
+        texts_for("ru").term("GRP + distance + border with Belarus")
+        == "ВРП + расстояние + граница с Беларусью"
+    )

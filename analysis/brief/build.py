@@ -653,8 +653,6 @@ def build_brief(
             )
         )
     ]
-    if t.fallback_note:
-        head.append(Paragraph(t.fallback_note, "note"))
     thin = _thin_sentence(w, t, fb, iso, name, inp)
     if thin:
         head.append(Paragraph(thin))

@@ -216,17 +216,16 @@ NOUNS = {
 }
 
 # The gravity model's terms as `potential.Spec.name` writes them, for the model's source line.
-MODEL_TERMS = {
-    t: t
-    for t in (
+MODEL_TERMS = frozenset(
+    {
         N_("population"),
         N_("GRP"),
         N_("distance"),
         N_("2021 CIS trade"),
         N_("border with Belarus"),
         N_("2022+ period"),
-    )
-}
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -234,7 +233,6 @@ class Texts:
     """The templates in one language (English as written, others through the catalog)."""
 
     lang: str
-    fallback_note: str | None = None  # kept for callers: every language of LANGS has a full catalog
 
     def __call__(self, key: str, **values: object) -> str:
         """The template `key` translated and filled with `values`; raises KeyError for an unknown key."""
@@ -248,7 +246,7 @@ class Texts:
     def term(self, spec: str) -> str:
         """A model specification ('GRP + distance') with its terms in the language."""
         tr = translator(self.lang)
-        return " + ".join(tr.gettext(MODEL_TERMS[p]) if p in MODEL_TERMS else p for p in spec.split(" + "))
+        return " + ".join(tr.gettext(p) if p in MODEL_TERMS else p for p in spec.split(" + "))
 
 
 def texts_for(lang: str) -> Texts:

@@ -19,7 +19,6 @@ from analysis.models.trade import no_usd_figures
 from analysis.output.formatting import fmt_date, fmt_decimal, fmt_money, fmt_musd, fmt_pct
 from analysis.output.i18n import DEFAULT_LANG, N_, Translator, mark_foreign, translator
 
-QUALIFIER_WORDS = {"exact": "", "over": "over ", "almost": "almost ", "about": "about "}
 QUALIFIED = {
     "over": N_("over {amount}"),
     "almost": N_("almost {amount}"),
