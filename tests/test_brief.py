@@ -421,6 +421,18 @@ def test_file_names_say_region_and_date(tatarstan):
     assert files.pdf_name == brief_filename("RU-TA", "Republic of Tatarstan", "2026-03-01", "pdf")
 
 
+def test_chart_axis_and_legend_follow_the_brief_language(fb, inputs):
+    from analysis.brief.build import _region_rows
+
+    t = texts_for("ru")
+    series = _region_rows(inputs.best, "RU-TA", inputs.years)
+    fig = chart.flow_bars_figure(series, {f: t(f"flow_{f}") for f in trade.FLOWS}, t("chart_y"))
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "млн долл. США"
+    legend = [x.get_text() for x in ax.get_legend().get_texts()]
+    assert legend == ["Экспорт Беларуси", "Импорт Беларуси", "Товарооборот"]
+
+
 def test_chart_uses_the_dashboard_colours():
     from dashboard import widgets
 
