@@ -5,6 +5,7 @@ Expected values were read by hand from datasets/regions.csv, region_indicators.c
 federal_districts.csv, trade_facts.csv, meetings.csv and sectors.csv.
 """
 
+import re
 from dataclasses import replace
 
 from analysis.data.filters import fact_years
@@ -158,3 +159,17 @@ def test_an_unknown_language_is_refused(fb):
 
     with pytest.raises(ValueError, match="lang must be"):
         summaries.region_summary(fb, best(fb), "RU-KL", lang="de")
+
+
+def test_every_russian_summary_leaves_only_marked_english(fb):
+    """English left in a Russian summary must be data text with its language note (names, goods, scopes)."""
+    sentences = re.compile(r"(?<=[.;)])\s+(?=[А-ЯЁ*\d])")
+    left = []
+    for iso in fb.regions[fb.regions.country == "RU"].iso_code:
+        text = summaries.region_summary(fb, best(fb), iso, lang="ru").text
+        left += [(iso, s) for s in sentences.split(text) if FOREIGN_NOTE not in s and english_words(s)]
+    matrix = opportunities.sector_matrix(fb, fact_years(fb.trade_facts))
+    for sid in fb.sectors.sector_id:
+        text = summaries.sector_summary(fb, matrix, sid, lang="ru").text
+        left += [(sid, s) for s in sentences.split(text) if FOREIGN_NOTE not in s and english_words(s)]
+    assert left == []

@@ -125,6 +125,11 @@ def _side_label(t: Texts, side: str) -> str:
     return t(f"side_{side}")
 
 
+def _side_code(t: Texts, side: str) -> str:
+    """A statistics side as tables show it: the codes BY and RU, and 'unknown' in the brief's language."""
+    return side if side in ("BY", "RU") else t("side_code_unknown")
+
+
 def _status(t: Texts, status: str) -> str:
     """A target's status (targets.target_status) in the brief's language."""
     key = f"status_{status}"
@@ -271,7 +276,7 @@ def _trade_section(
                 if t.lang != "en":
                     stated = fmt_money(r.value, r.unit, r.currency, t.lang)
                 value = qualified(w.fig(stated, r.value, r.source_url), r.qualifier, t.lang)
-            rows.append([r.period, t(f"flow_{r.flow}"), value, r.side, t(f"fig_{r.status}")])
+            rows.append([r.period, t(f"flow_{r.flow}"), value, _side_code(t, r.side), t(f"fig_{r.status}")])
         cols = [t("col_period"), t("col_flow"), t("col_value"), t("col_side"), t("col_status")]
         blocks.append(Table(t("partial_caption", region=name), cols, rows))
     return Section("trade", t("h_trade"), blocks), kpis
@@ -281,7 +286,7 @@ def _series_table(w: _Writer, t: Texts, series: pd.DataFrame) -> Table:
     flows = ("turnover", "by_exports", "by_imports")
     rows = []
     for (year, side), g in series.groupby(["year", "side"], sort=True):
-        cells = [str(year), side]
+        cells = [str(year), _side_code(t, side)]
         by_flow = g.set_index("flow")
         for f in flows:
             if f in by_flow.index:
@@ -329,7 +334,7 @@ def _meetings_section(
                         fmt_musd(r.latest_actual_musd, t.lang), r.latest_actual_musd, r.actual_source_url
                     ),
                     year=r.latest_year,
-                    side=r.actual_side,
+                    side=_side_code(t, r.actual_side),
                     mark="",
                 )
             progress = "–"

@@ -30,6 +30,7 @@ EN: dict[str, str] = {
     "side_BY": N_("Belarusian statistics"),
     "side_RU": N_("Russian statistics"),
     "side_unknown": N_("statistics of unstated origin"),
+    "side_code_unknown": N_("unknown"),
     "thin": N_(
         "Data on {region} are thin: {n_figures}, {n_meetings} and {n_goods} are on record{mark}. "
         "What is known is given below; no trend is implied."
