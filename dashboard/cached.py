@@ -139,13 +139,13 @@ def agenda(years: tuple[int, int], regions: tuple[str, ...], sectors: tuple[str,
 
 
 @st.cache_resource(**CACHE)
-def region_focus(side: str, iso: str, years: tuple[int, int]) -> dict[str, str]:
-    return overview.region_focus(factbase(), best_figures(side), iso, years)
+def region_focus(side: str, iso: str, years: tuple[int, int], lang: str = "en") -> dict[str, str]:
+    return overview.region_focus(factbase(), best_figures(side), iso, years, lang)
 
 
 @st.cache_resource(**CACHE)
-def region_summary(side: str, iso: str, years: tuple[int, int]) -> summaries.Summary:
-    return summaries.region_summary(factbase(), best_figures(side), iso, years)
+def region_summary(side: str, iso: str, years: tuple[int, int], lang: str = "en") -> summaries.Summary:
+    return summaries.region_summary(factbase(), best_figures(side), iso, years, lang)
 
 
 @st.cache_resource(**CACHE)
@@ -175,9 +175,9 @@ def sector_matrix(years: tuple[int, int]) -> pd.DataFrame:
 
 @st.cache_resource(**CACHE)
 def sector_page(
-    years: tuple[int, int], regions: tuple[str, ...], sectors: tuple[str, ...]
+    years: tuple[int, int], regions: tuple[str, ...], sectors: tuple[str, ...], lang: str = "en"
 ) -> sector_cards.SectorPage:
-    return sector_cards.sector_page(factbase(), sector_matrix(years), regions, sectors)
+    return sector_cards.sector_page(factbase(), sector_matrix(years), regions, sectors, lang)
 
 
 @st.cache_resource(show_spinner="Fitting the gravity model…", max_entries=16)

@@ -24,8 +24,10 @@ from analysis.brief.texts import EN, texts_for
 from analysis.models import potential, targets, trade
 from analysis.output.formatting import fmt_musd, fmt_pct
 from analysis.views import opportunity_views
+from tests.i18n_scan import FOREIGN_NOTE, english_words
 
 DAY = date(2026, 3, 1)
+NBSP, NNBSP = "\u00a0", "\u202f"  # Russian digit grouping; the narrow space before "г."
 HEADINGS = [EN[f"h_{k}"] for k in SECTION_KEYS]
 MARK = re.compile(r"\[\d+(?:, \d+)*\]")
 MONEY = re.compile(r"-?\$[\d,]+(?:\.\d)? (?:m|bn)")
@@ -290,11 +292,122 @@ def test_filters_reach_the_brief(fb):
     assert [r[0] for r in chart_table.rows] == sorted(series.year.astype(str).unique().tolist())
 
 
-def test_russian_falls_back_to_english_with_a_note(fb, inputs):
+@pytest.fixture(scope="module")
+def kalmykia_ru(fb, inputs):
     brief = build_brief(fb, "RU-KL", lang="ru", today=DAY, inputs=inputs)
-    assert brief.lang == "en"
-    assert brief.section("facts").blocks[1].text == texts_for("ru").fallback_note
-    assert "Russian version" in texts_for("ru").fallback_note
+    return brief, brief_files(brief)
+
+
+@pytest.fixture(scope="module")
+def tatarstan_ru(fb, inputs):
+    brief = build_brief(fb, "RU-TA", lang="ru", today=DAY, inputs=inputs)
+    return brief, brief_files(brief)
+
+
+def docx_texts(data: bytes) -> list[str]:
+    """Every paragraph and table cell of a .docx, header rows included."""
+    doc = Document(io.BytesIO(data))
+    return [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+
+
+RU_HEADINGS = ["1. Основные сведения", "2. Торговля с Беларусью", "3. Встречи и договорённости", "4. Товары",
+               "5. Возможности", "6. Открытые предложения", "7. Тезисы для беседы", "8. Источники"]  # fmt: skip
+
+
+def test_russian_brief_has_russian_headings_tables_and_numbers(kalmykia_ru):
+    brief, files = kalmykia_ru
+    assert brief.lang == "ru" and brief.title == "Справка к встрече: Республика Калмыкия"
+    headings, body, rows = docx_units(files.docx)
+    assert headings == [brief.title, *RU_HEADINGS]
+    doc = Document(io.BytesIO(files.docx))
+    assert [c.text for c in doc.tables[0].rows[0].cells] == ["Показатель", "Значение"]
+    facts = {r[0]: r[1] for r in rows[:6]}
+    assert facts["Столица"] == "Элиста" and facts["Федеральный округ"] == "Южный федеральный округ"
+    assert facts["Население"] == (
+        "264,5 тыс. человек (на конец 2022 г.; Росстат, Российский статистический ежегодник 2023, табл. 4.2) [2]"
+    )  # [1] is the count of records behind the 'data are thin' sentence
+    text = "\n".join(body)
+    assert f"Дата подготовки: 1 марта 2026{NNBSP}г.;" in text
+    # plural forms: 1 figure, 2 meetings, 3 goods mentions
+    assert (
+        "Республика Калмыкия: данных мало — в базе 1 годовой показатель торговли, 2 встречи и 3 упоминания товаров ["
+        in text
+    )
+    assert any(c[0] == "Товарооборот" and c[2].startswith("почти $3,0 млн [") for c in rows)
+    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    assert sum(c.startswith("Таблица ") for c in captions) == len(doc.tables)
+    assert [c for c in captions if not c.startswith("Таблица ")] == [
+        c for c in captions if c.startswith("Рисунок 1. ")
+    ]
+
+
+def test_russian_brief_has_no_english_left_but_marked_data_text(fb, inputs, kalmykia_ru, tatarstan_ru):
+    # Kalmykia thin, Tatarstan rich; Moscow has a figure of unstated side, Karelia differing sources,
+    # Altai no trade figure at all.
+    others = [
+        build_brief(fb, iso, lang="ru", today=DAY, inputs=inputs) for iso in ("RU-MOW", "RU-KR", "RU-AL")
+    ]
+    for brief, data in [*(kalmykia_ru, tatarstan_ru), *((b, render_docx(b)) for b in others)]:
+        docx = data.docx if hasattr(data, "docx") else data
+        left = [t for t in docx_texts(docx) if FOREIGN_NOTE not in t and english_words(t)]
+        left += [s for s in brief.sources if FOREIGN_NOTE not in s and english_words(s)]
+        assert left == [], brief.iso
+
+
+def test_russian_brief_states_the_same_figures_with_the_same_sources(fb, inputs, tatarstan, tatarstan_ru):
+    en, ru = tatarstan[0], tatarstan_ru[0]
+    assert [(f.value, f.marks) for f in ru.figures] == [(f.value, f.marks) for f in en.figures]
+    urls = [s for s in en.sources if s.startswith("http")]
+    assert urls == [s for s in ru.sources if s.startswith("http")]
+    text = " ".join(docx_texts(tatarstan_ru[1].docx))
+    p = opportunity_views.potential_ranking(inputs.gravity, ("RU-TA",)).iloc[0]
+    assert f"ожидаемый товарооборот {fmt_musd(p.expected_musd, 'ru')} [" in text
+    assert fmt_musd(p.expected_musd, "ru") == "$1,2 млрд"  # the Russian money format
+    assert "$1,5 млрд–$2,0 млрд [" in text  # the range target
+    assert f"3{NBSP}454,7 млрд руб. (2021 г., в текущих ценах; Росстат" in text
+
+
+def test_russian_pdf_prints_the_russian_text(kalmykia_ru):
+    _, files = kalmykia_ru
+    reader = PdfReader(io.BytesIO(files.pdf))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert "Справка к встрече: Республика Калмыкия" in text
+    assert all(h in text for h in RU_HEADINGS)
+    assert "почти $3,0 млн" in text and "Элиста" in text
+
+
+def test_key_facts_are_rosstat_figures_with_year_and_source(fb, tatarstan):
+    brief, _ = tatarstan
+    facts = {r[0]: r[1] for r in brief.section("facts").blocks[-1].rows}
+    # datasets/region_indicators.csv: RU-TA population 4001.6 thousand (end of 2022), GRP 3,454,700 million RUB
+    # and 863,915.4 RUB per person (2021); the harvested Wikipedia values (4,004,809 in 2021) are gone.
+    assert facts["Population"] == "4,001.6 thousand (end of 2022; Rosstat yearbook 2023, table 4.2) [1]"
+    assert facts["Gross regional product (GRP)"] == (
+        "RUB 3,454.7 bn (2021, current prices; Rosstat yearbook 2023, table 12.22) [1]"
+    )
+    assert (
+        facts["GRP per person"]
+        == "RUB 863,915 (2021, current prices; Rosstat yearbook 2023, table 12.22) [1]"
+    )
+    assert brief.sources[0] == "https://rosstat.gov.ru/folder/210/document/12994"
+    assert not any("wikipedia" in s for s in brief.sources)
+
+
+def test_service_sectors_are_listed_as_services_not_as_trade_gaps(fb, tatarstan, tatarstan_ru):
+    brief, _ = tatarstan
+    services = set(fb.sectors[fb.sectors.kind == "services"].name_en)
+    tables = [b for b in brief.section("opportunities").blocks if isinstance(b, Table)]
+    gaps = next(t for t in tables if t.caption == EN["gaps_caption"])
+    listed = next(t for t in tables if t.caption == EN["services_caption"])
+    assert not {r[0] for r in gaps.rows} & services  # a gap table only of goods sectors
+    assert {"Tourism", "Culture", "Education", "Sports"} <= {r[0] for r in listed.rows} <= services
+    assert "goods trade statistics do not measure" in listed.caption
+    points = " ".join(b.text for b in brief.section("points").blocks)
+    assert not any(f"{s} was discussed" in points for s in services)
+    ru_tables = [b for b in tatarstan_ru[0].section("opportunities").blocks if isinstance(b, Table)]
+    assert any(
+        t.caption.startswith("Отрасли услуг") and t.rows[-1][:2] == ["Туризм", "1 [11]"] for t in ru_tables
+    )
 
 
 @pytest.mark.parametrize(
@@ -312,6 +425,18 @@ def test_file_names_say_region_and_date(tatarstan):
     _, files = tatarstan
     assert files.docx_name == "meeting-brief_RU-TA_republic-of-tatarstan_2026-03-01.docx"
     assert files.pdf_name == brief_filename("RU-TA", "Republic of Tatarstan", "2026-03-01", "pdf")
+
+
+def test_chart_axis_and_legend_follow_the_brief_language(fb, inputs):
+    from analysis.brief.build import _region_rows
+
+    t = texts_for("ru")
+    series = _region_rows(inputs.best, "RU-TA", inputs.years)
+    fig = chart.flow_bars_figure(series, {f: t(f"flow_{f}") for f in trade.FLOWS}, t("chart_y"))
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "млн долл. США"
+    legend = [x.get_text() for x in ax.get_legend().get_texts()]
+    assert legend == ["Экспорт Беларуси", "Импорт Беларуси", "Товарооборот"]
 
 
 def test_chart_uses_the_dashboard_colours():
@@ -332,6 +457,16 @@ def test_cli_writes_docx_and_pdf(tmp_path, capsys, fb):
     assert headings[1:] == HEADINGS
     assert any("Filters: Russian statistics; years 2019–2025." in p for p in body)
     assert len(PdfReader(out.with_suffix(".pdf")).pages) >= 2
+
+
+def test_cli_writes_the_brief_in_russian(tmp_path, capsys):
+    out = tmp_path / "brief_ru.docx"
+    code = cli.main(["brief", "RU-KL", "--out", str(out), "--pdf", "--lang", "ru", "--years", "2019-2025"])
+    assert code == 0
+    headings, body, _ = docx_units(out.read_bytes())
+    assert headings == ["Справка к встрече: Республика Калмыкия", *RU_HEADINGS]
+    assert any("фильтры: лучшие доступные данные (сначала белорусские); годы 2019–2025." in p for p in body)
+    assert "Справка к встрече" in PdfReader(out.with_suffix(".pdf")).pages[0].extract_text()
 
 
 @pytest.mark.parametrize(
@@ -357,3 +492,13 @@ def test_gravity_inputs_match_the_opportunities_page(fb, inputs):
     assert inputs.gravity.spec == g.spec
     assert inputs.gravity.n == g.n
     assert inputs.gravity.loo_median_abs_error_pct == pytest.approx(g.loo_median_abs_error_pct)
+
+
+def test_every_model_term_has_a_russian_name():
+    from analysis.brief.texts import MODEL_TERMS
+
+    assert set(potential.TERM_LABELS.values()) == MODEL_TERMS
+    assert (
+        texts_for("ru").term("GRP + distance + border with Belarus")
+        == "ВРП + расстояние + граница с Беларусью"
+    )

@@ -40,6 +40,19 @@ def test_the_files_behind_the_buttons_follow_the_page_filters():
     assert "Russian statistics" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
 
 
+def test_the_brief_follows_the_interface_language():
+    from dashboard import cached
+
+    day = date.today().isoformat()
+    docx = cached.meeting_brief_file("RU", "RU-TA", (2019, 2025), "ru", day, "docx")
+    doc = Document(io.BytesIO(docx))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[:2] == ["Справка к встрече: Республика Татарстан", "1. Основные сведения"]
+    assert any("фильтры: Российская статистика; годы 2019–2025." in p.text for p in doc.paragraphs)
+    pdf = cached.meeting_brief_file("RU", "RU-TA", (2019, 2025), "ru", day, "pdf")
+    assert "Справка к встрече: Республика Татарстан" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
 @pytest.mark.browser
 def test_download_both_brief_files_in_the_browser(page, server_url):
     from playwright.sync_api import expect

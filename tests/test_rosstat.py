@@ -187,3 +187,20 @@ def test_relay_copies_give_way_to_the_primary_source(fb):
     f = fb.trade_facts.set_index("fact_id")
     assert f.at["RU:2022:turnover:RU:1", "source_url"] == "https://tass.com/economy/1646501"
     assert "vedomosti.ru" in f.at["RU:2025-01..10:turnover:BY:1", "source_url"]
+
+
+def test_federal_district_names_are_the_yearbooks(rosstat, subjects, fb):
+    rebuilt = ar.federal_districts(rosstat, subjects, fb.regions)
+    committed = pd.read_csv(fb.data_dir / "federal_districts.csv", dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(committed, rebuilt, check_dtype=False, obj="federal_districts")
+    names = dict(zip(rebuilt.federal_district, rebuilt.name_ru, strict=True))
+    assert names["Volga"] == "Приволжский федеральный округ"  # the district row above Tatarstan in table 4.2
+    assert names["Far Eastern"] == "Дальневосточный федеральный округ"
+    assert set(names) == set(fb.regions[fb.regions.country == "RU"].federal_district)
+
+
+def test_a_district_whose_subjects_disagree_is_refused(rosstat, subjects, fb):
+    regions = fb.regions.copy()
+    regions.loc[regions.iso_code == "RU-TA", "federal_district"] = "Ural"  # Tatarstan is listed under Volga
+    with pytest.raises(ar.ParseError, match="Приволжский федеральный округ"):
+        ar.federal_districts(rosstat, subjects, regions)

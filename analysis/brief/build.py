@@ -18,15 +18,23 @@ import pandas as pd
 
 from analysis.brief.chart import flow_bars_png
 from analysis.brief.model import Brief, Chart, Figure, Paragraph, Section, Sources, Table
-from analysis.brief.texts import Texts, texts_for
+from analysis.brief.texts import EN, Texts, texts_for
+from analysis.data.districts import district_name
 from analysis.data.filters import data_years
 from analysis.data.tables import FactBase
-from analysis.data.units import UNIT_FACTORS
 from analysis.models import opportunities, potential, targets, trade
 from analysis.models.trade import SOURCE_SEPARATOR
-from analysis.output.formatting import fmt_count, fmt_int, fmt_musd, fmt_pct
+from analysis.output.formatting import fmt_date, fmt_decimal, fmt_int, fmt_money, fmt_musd, fmt_pct
 from analysis.views import opportunity_views, profile
-from analysis.views.summaries import QUALIFIER_WORDS
+from analysis.views.summaries import (
+    SERVICES,
+    english_text,
+    qualified,
+    region_names,
+    rosstat_facts,
+    rosstat_source,
+    sector_names,
+)
 
 SECTION_KEYS = ("facts", "trade", "meetings", "goods", "opportunities", "proposals", "points", "sources")
 THIN_BELOW = 3  # fewer full-year figures than this (all sides, all years) and the brief says data are thin
@@ -80,7 +88,8 @@ def prepare(
 class _Writer:
     """Formats figures with their source marks and records each one written (for tests and audits)."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
         self.sources = Sources()
         self.figures: list[Figure] = []
 
@@ -98,19 +107,39 @@ class _Writer:
         return text + self.record(text, value, *sources)
 
     def musd(self, value: float, *sources: str, qualifier: str = "exact") -> str:
-        return QUALIFIER_WORDS.get(qualifier, "") + self.fig(fmt_musd(value), value, *sources)
+        return qualified(self.fig(fmt_musd(value, self.lang), value, *sources), qualifier, self.lang)
+
+    def pct(self, value: float, *sources: str, signed: bool = True) -> str:
+        return self.fig(fmt_pct(value, signed=signed, lang=self.lang), value, *sources)
 
     def target(self, low: float, high: float, *sources: str) -> str:
         """A target as set: '$2.0 bn [3]', or a range '$1.5 bn–$2.0 bn [3]' (progress is against the high end)."""
         if pd.isna(low) or low <= 0:
             return self.musd(high, *sources)
-        low_text = fmt_musd(low)
+        low_text = fmt_musd(low, self.lang)
         self.record(low_text, low, *sources)
         return low_text + "–" + self.musd(high, *sources)
 
 
 def _side_label(t: Texts, side: str) -> str:
     return t(f"side_{side}")
+
+
+def _side_code(t: Texts, side: str) -> str:
+    """A statistics side as tables show it: the codes BY and RU, and 'unknown' in the brief's language."""
+    return side if side in ("BY", "RU") else t("side_code_unknown")
+
+
+def _status(t: Texts, status: str) -> str:
+    """A target's status (targets.target_status) in the brief's language."""
+    key = f"status_{status}"
+    return t(key) if key in EN else status
+
+
+def _sector_name_map(fb: FactBase, lang: str) -> dict[str, str]:
+    """English sector name → its name in `lang` (meeting_timeline lists sectors by English name)."""
+    target = fb.sectors.name_ru if lang == "ru" else fb.sectors.name_en
+    return dict(zip(fb.sectors.name_en, target, strict=True))
 
 
 def _region_rows(best: pd.DataFrame, iso: str, years: tuple[int, int]) -> pd.DataFrame:
@@ -157,38 +186,42 @@ def side_kpis(by_side: pd.DataFrame, iso: str, side: str, years: tuple[int, int]
 
 
 def _facts_section(w: _Writer, t: Texts, fb: FactBase, iso: str, inp: BriefInputs) -> Section:
+    """Capital, district, and Rosstat's population, GRP and GRP per person, each with its year and source."""
+    lang = t.lang
     reg = fb.regions.set_index("iso_code").loc[iso]
     missing = t("val_missing")
-    pop = missing
-    if pd.notna(reg.population):
-        value = fmt_int(reg.population)
-        mark = w.record(value, reg.population, reg.population_source)
-        pop = t("val_population", value=value, year=reg.population_year, mark=mark)
-    grp = grp_pc = missing
-    if pd.notna(reg.grp_value) and reg.grp_unit:
-        scale, _, currency = reg.grp_unit.partition(" ")
-        value = f"{reg.grp_value:,.1f}".removesuffix(".0")
-        mark = w.record(value, reg.grp_value, reg.grp_source)
-        grp = t("val_grp", value=value, unit=reg.grp_unit, year=reg.grp_year, mark=mark)
-        if pd.notna(reg.population) and scale in UNIT_FACTORS and currency == "RUB":
-            per = reg.grp_value * UNIT_FACTORS[scale] * 1e6 / float(reg.population)
-            mark = w.record(fmt_int(per), per, reg.grp_source, reg.population_source)
-            grp_pc = t(
-                "val_grp_pc",
-                value=fmt_int(per),
-                grp_year=reg.grp_year,
-                pop_year=reg.population_year,
-                mark=mark,
-            )
+    facts = rosstat_facts(fb, iso)
+
+    def source(key: str) -> str:
+        return rosstat_source(facts[key], lang)
+
+    pop = grp = grp_pc = missing
+    if "population" in facts and facts["population"].unit == "thousand persons":
+        f = facts["population"]
+        value = fmt_decimal(f.value, 1, lang)
+        mark = w.record(value, f.value, f.source_url)
+        pop = t("val_population", value=value, year=f.year, source=source("population"), mark=mark)
+    if "grp" in facts and facts["grp"].unit == "million RUB":
+        f = facts["grp"]
+        value = fmt_decimal(f.value / 1000, 1, lang)
+        mark = w.record(value, f.value / 1000, f.source_url)
+        grp = t("val_grp", value=value, year=f.year, source=source("grp"), mark=mark)
+    if "grp_per_capita" in facts and facts["grp_per_capita"].unit == "RUB":
+        f = facts["grp_per_capita"]
+        value = fmt_int(f.value, lang)
+        mark = w.record(value, f.value, f.source_url)
+        grp_pc = t("val_grp_pc", value=value, year=f.year, source=source("grp_per_capita"), mark=mark)
     dist = missing
     g = inp.gravity.table.set_index("iso_code")
     if iso in g.index and pd.notna(g.at[iso, "distance_km"]):
         km = float(g.at[iso, "distance_km"])
         minsk_src = fb.regions.set_index("iso_code").at[potential.MINSK_ISO, "geo_source"]
-        dist = t("val_distance", value=fmt_int(km), mark=w.record(fmt_int(km), km, reg.geo_source, minsk_src))
+        text = fmt_int(km, lang)
+        dist = t("val_distance", value=text, mark=w.record(text, km, reg.geo_source, minsk_src))
+    capital = reg.capital_ru if lang == "ru" and reg.capital_ru else reg.capital
     rows = [
-        [t("fact_capital"), reg.capital or missing],
-        [t("fact_district"), reg.federal_district or missing],
+        [t("fact_capital"), capital or missing],
+        [t("fact_district"), district_name(reg.federal_district, lang) or missing],
         [t("fact_population"), pop],
         [t("fact_grp"), grp],
         [t("fact_grp_pc"), grp_pc],
@@ -216,14 +249,14 @@ def _trade_section(
         for r in k.itertuples(index=False):
             change = "–"
             if pd.notna(r.change_pct):
-                change = w.fig(fmt_pct(r.change_pct), r.change_pct, r.source_url)
+                change = w.pct(r.change_pct, r.source_url)
             value = w.musd(r.value_musd, r.source_url, qualifier=r.qualifier)
             rows.append([t(f"flow_{r.flow}"), str(r.year), value, change])
         caption = t("trade_side_caption", y0=y0, y1=y1, side_label=_side_label(t, side))
         blocks.append(Table(caption, [t("col_flow"), t("col_year"), t("col_value"), t("col_change")], rows))
     series = _region_rows(inp.best, iso, inp.years)
     if len(series):
-        png = flow_bars_png(series, {f: t(f"flow_{f}") for f in trade.FLOWS})
+        png = flow_bars_png(series, {f: t(f"flow_{f}") for f in trade.FLOWS}, t("chart_y"))
         marks = w.mark(*series.source_url).strip()
         blocks.append(Chart(t("chart_caption", side_label=_side_label(t, inp.side), marks=marks), png))
         if series.year.nunique() == 1:
@@ -240,8 +273,10 @@ def _trade_section(
                 value = w.musd(r.value_musd, r.source_url, qualifier=r.qualifier)
             else:
                 stated = f"{r.value:g} {r.unit} {r.currency}".strip()
-                value = QUALIFIER_WORDS.get(r.qualifier, "") + w.fig(stated, r.value, r.source_url)
-            rows.append([r.period, t(f"flow_{r.flow}"), value, r.side, r.status])
+                if t.lang != "en":
+                    stated = fmt_money(r.value, r.unit, r.currency, t.lang)
+                value = qualified(w.fig(stated, r.value, r.source_url), r.qualifier, t.lang)
+            rows.append([r.period, t(f"flow_{r.flow}"), value, _side_code(t, r.side), t(f"fig_{r.status}")])
         cols = [t("col_period"), t("col_flow"), t("col_value"), t("col_side"), t("col_status")]
         blocks.append(Table(t("partial_caption", region=name), cols, rows))
     return Section("trade", t("h_trade"), blocks), kpis
@@ -251,7 +286,7 @@ def _series_table(w: _Writer, t: Texts, series: pd.DataFrame) -> Table:
     flows = ("turnover", "by_exports", "by_imports")
     rows = []
     for (year, side), g in series.groupby(["year", "side"], sort=True):
-        cells = [str(year), side]
+        cells = [str(year), _side_code(t, side)]
         by_flow = g.set_index("flow")
         for f in flows:
             if f in by_flow.index:
@@ -274,11 +309,13 @@ def _meetings_section(
         blocks.append(Paragraph(t("meetings_none", region=name, y0=y0, y1=y1)))
     else:
         rows = []
+        names = _sector_name_map(fb, t.lang)
         for r in tl.itertuples(index=False):
             mark = w.mark(r.source_url)
-            note = (r.target_note + mark) if r.target_note else "–"
-            who = " — ".join(p for p in (r.by_side, r.region_side) if p)
-            rows.append([r.date + mark, t(f"level_{r.level}"), who, r.sectors or "–", note])
+            note = (english_text(r.target_note, t.lang) + mark) if r.target_note else "–"
+            who = english_text(" — ".join(p for p in (r.by_side, r.region_side) if p), t.lang)
+            sectors = ", ".join(names.get(s, s) for s in r.sectors.split(", ") if s) or "–"
+            rows.append([fmt_date(r.date, t.lang) + mark, t(f"level_{r.level}"), who, sectors, note])
         cols = [t("col_date"), t("col_level"), t("col_who"), t("col_sectors"), t("col_agreed")]
         blocks.append(Table(t("meetings_caption", region=name, y0=y0, y1=y1), cols, rows))
     tp = targets.target_progress(fb.meetings[fb.meetings.region_iso == iso], inp.best)
@@ -293,20 +330,17 @@ def _meetings_section(
             if pd.notna(r.latest_actual_musd):
                 latest = t(
                     "latest_actual",
-                    value=w.fig(fmt_musd(r.latest_actual_musd), r.latest_actual_musd, r.actual_source_url),
+                    value=w.fig(
+                        fmt_musd(r.latest_actual_musd, t.lang), r.latest_actual_musd, r.actual_source_url
+                    ),
                     year=r.latest_year,
-                    side=r.actual_side,
+                    side=_side_code(t, r.actual_side),
                     mark="",
                 )
             progress = "–"
             if pd.notna(r.progress_pct):
-                progress = w.fig(
-                    fmt_pct(r.progress_pct, signed=False),
-                    r.progress_pct,
-                    r.target_source_url,
-                    r.actual_source_url,
-                )
-            rows.append([r.set_on, target, by, latest, progress, r.status])
+                progress = w.pct(r.progress_pct, r.target_source_url, r.actual_source_url, signed=False)
+            rows.append([fmt_date(r.set_on, t.lang), target, by, latest, progress, _status(t, r.status)])
         cols = [
             t("col_set_on"), t("col_target"), t("col_by"), t("col_latest"), t("col_progress"), t("col_status"),
         ]  # fmt: skip
@@ -318,13 +352,14 @@ def _goods_section(w: _Writer, t: Texts, fb: FactBase, iso: str, name: str) -> t
     goods = profile.goods_traded(fb, iso)
     if goods.empty:
         return Section("goods", t("h_goods"), [Paragraph(t("goods_none", region=name))]), goods
-    names = fb.sectors.set_index("sector_id").name_en
+    names = sector_names(fb, t.lang)
     rows = []
     for sid, g in goods.groupby("sector_id", sort=False):
         cells = [names.get(sid, t("sector_unclassified")) if sid else t("sector_unclassified")]
         for direction in ("Belarus → region", "region → Belarus"):
             items = [
-                f"{r.product}{f' ({r.period})' if r.period else ''}{w.mark(r.source_url)}"
+                english_text(f"{r.product}{f' ({r.period})' if r.period else ''}", t.lang)
+                + w.mark(r.source_url)
                 for r in g[g.direction == direction].itertuples(index=False)
             ]
             cells.append("; ".join(items) or "–")
@@ -345,20 +380,31 @@ def _model_source(t: Texts, inp: BriefInputs) -> str:
     g = inp.gravity
     return t(
         "src_model",
-        spec=g.spec,
+        spec=t.term(g.spec),
         n=g.n,
         y0=inp.years[0],
         y1=inp.years[1],
         side_label=_side_label(t, inp.side),
-        r2=f"{g.pseudo_r2:.2f}",
-        loo=fmt_pct(g.loo_median_abs_error_pct, signed=False),
+        r2=fmt_decimal(g.pseudo_r2, 2, t.lang),
+        loo=fmt_pct(g.loo_median_abs_error_pct, signed=False, lang=t.lang),
     )
 
 
 def _opportunities_section(
-    w: _Writer, t: Texts, iso: str, name: str, inp: BriefInputs, evidence: Callable[[str], pd.DataFrame]
+    w: _Writer,
+    t: Texts,
+    fb: FactBase,
+    iso: str,
+    name: str,
+    inp: BriefInputs,
+    evidence: Callable[[str], pd.DataFrame],
 ) -> tuple[Section, pd.Series | None, pd.DataFrame]:
+    """Modelled potential with its error, goods sectors discussed but not traded, and service sectors
+    discussed (apart: goods statistics do not measure services). Returns the section, the region's
+    potential row (or None) and the goods gaps."""
     y0, y1 = inp.years
+    service_sectors = set(fb.sectors[fb.sectors.kind == SERVICES].sector_id)
+    sector_names_lang = sector_names(fb, t.lang)
     g = inp.gravity
     blocks: list = []
     pot = None
@@ -372,11 +418,11 @@ def _opportunities_section(
             blocks.append(Paragraph(t("pot_no_population", region=name)))
             pot = None
         else:
-            expected = fmt_musd(pot.expected_musd)
+            expected = fmt_musd(pot.expected_musd, t.lang)
             mmark = w.record(expected, pot.expected_musd, src)
             if pd.notna(pot.actual_musd):
                 ratio = pot.actual_to_expected * 100
-                actual = fmt_musd(pot.actual_musd)
+                actual = fmt_musd(pot.actual_musd, t.lang)
                 text = t(
                     "pot_label",
                     expected=expected,
@@ -385,23 +431,27 @@ def _opportunities_section(
                     year=int(pot.year),
                     side_label=_side_label(t, pot.side),
                     amark=w.record(actual, pot.actual_musd, pot.source_url),
-                    ratio=fmt_pct(ratio, signed=False),
+                    ratio=fmt_pct(ratio, signed=False, lang=t.lang),
                 )
-                w.record(fmt_pct(ratio, signed=False), ratio, src)
+                w.record(fmt_pct(ratio, signed=False, lang=t.lang), ratio, src)
                 blocks.append(Paragraph(text))
             else:
                 blocks.append(Paragraph(t("pot_expected_only", expected=expected, mmark=mmark)))
-            loo = fmt_pct(g.loo_median_abs_error_pct, signed=False)
+            loo = fmt_pct(g.loo_median_abs_error_pct, signed=False, lang=t.lang)
             mark = w.record(loo, g.loo_median_abs_error_pct, src)
             blocks.append(Paragraph(t("pot_error", loo=loo, mmark=mark), "note"))
             if bool(pot.in_sample) and pd.notna(pot.loo_error_pct):
-                own = fmt_pct(pot.loo_error_pct)
+                own = fmt_pct(pot.loo_error_pct, lang=t.lang)
                 mark = w.record(own, pot.loo_error_pct, src)
                 blocks.append(Paragraph(t("pot_own_error", region=name, own=own, mmark=mark), "note"))
     gaps = opportunity_views.matrix_view(inp.matrix, (iso,))
     gaps = gaps[gaps.status == "discussed_not_traded"].sort_values(
         ["score", "sector_id"], ascending=[False, True]
     )
+    # Goods statistics cannot show trade in services: a service sector discussed is listed apart, not as a gap.
+    services = gaps[gaps.sector_id.isin(service_sectors)]
+    gaps = gaps[~gaps.sector_id.isin(service_sectors)]
+    names = sector_names_lang
     if gaps.empty:
         blocks.append(Paragraph(t("gaps_none", region=name, y0=y0, y1=y1)))
     else:
@@ -409,13 +459,24 @@ def _opportunities_section(
         for r in gaps.head(MAX_GAPS).itertuples(index=False):
             ev = evidence(r.sector_id)
             met = ev[ev.kind == "meeting"].source_url
-            score = w.fig(f"{r.score:.1f}", r.score, t("src_score"))
+            score = w.fig(fmt_decimal(r.score, 1, t.lang), r.score, t("src_score"))
             n_met = w.fig(str(r.n_meetings), r.n_meetings, *met)
-            rows.append([r.sector_name, score, n_met, r.last_discussed, _evidence_marks(w, ev)])
+            last = fmt_date(r.last_discussed, t.lang)
+            rows.append([names.get(r.sector_id, r.sector_name), score, n_met, last, _evidence_marks(w, ev)])
         cols = [t("col_sector"), t("col_score"), t("col_meetings"), t("col_last"), t("col_evidence")]
         blocks.append(Table(t("gaps_caption"), cols, rows))
         if len(gaps) > MAX_GAPS:
             blocks.append(Paragraph(t("gaps_more"), "note"))
+    if len(services):
+        rows = []
+        for r in services.sort_values(["n_meetings", "sector_id"], ascending=[False, True]).itertuples(
+            index=False
+        ):
+            met = evidence(r.sector_id)
+            n_met = w.fig(str(r.n_meetings), r.n_meetings, *met[met.kind == "meeting"].source_url)
+            rows.append([names.get(r.sector_id, r.sector_name), n_met, fmt_date(r.last_discussed, t.lang)])
+        cols = [t("col_sector"), t("col_meetings"), t("col_last")]
+        blocks.append(Table(t("services_caption"), cols, rows))
     return Section("opportunities", t("h_opportunities"), blocks), pot, gaps
 
 
@@ -430,7 +491,10 @@ def _proposals_section(
     if notes.empty:
         blocks.append(Paragraph(t("proposals_none", region=name, y0=y0, y1=y1)))
     else:
-        rows = [[r.target_note + w.mark(r.source_url), r.date] for r in notes.itertuples(index=False)]
+        rows = [
+            [english_text(r.target_note, t.lang) + w.mark(r.source_url), fmt_date(r.date, t.lang)]
+            for r in notes.itertuples(index=False)
+        ]
         blocks.append(
             Table(t("proposals_caption", region=name), [t("col_proposal"), t("col_last_mention")], rows)
         )
@@ -441,6 +505,7 @@ def _proposals_section(
 def _talking_points(
     w: _Writer,
     t: Texts,
+    fb: FactBase,
     evidence: Callable[[str], pd.DataFrame],
     iso: str,
     name: str,
@@ -475,7 +540,7 @@ def _talking_points(
                     t(
                         "tp_change",
                         side_label=_side_label(t, last.side),
-                        change=w.fig(fmt_pct(r.change_pct), r.change_pct, r.source_url),
+                        change=w.pct(r.change_pct, r.source_url),
                         year=r.year,
                         prev=r.year - 1,
                         mark="",
@@ -485,8 +550,8 @@ def _talking_points(
         src = _model_source(t, inp)
         gap = (1 - pot.actual_to_expected) * 100
         key = "tp_below" if gap > 0 else "tp_above"
-        loo = fmt_pct(inp.gravity.loo_median_abs_error_pct, signed=False)
-        pct = fmt_pct(abs(gap), signed=False)
+        loo = fmt_pct(inp.gravity.loo_median_abs_error_pct, signed=False, lang=t.lang)
+        pct = fmt_pct(abs(gap), signed=False, lang=t.lang)
         w.record(loo, inp.gravity.loo_median_abs_error_pct, src)
         points.append(t(key, pct=pct, loo=loo, mark=w.record(pct, abs(gap), src, pot.source_url)))
     if len(tp):
@@ -496,37 +561,33 @@ def _talking_points(
                 t(
                     "tp_target",
                     target=w.target(r.target_low_musd, r.target_musd, r.target_source_url),
-                    date=r.set_on,
-                    progress=w.fig(
-                        fmt_pct(r.progress_pct, signed=False),
-                        r.progress_pct,
-                        r.target_source_url,
-                        r.actual_source_url,
-                    ),
-                    status=r.status,
+                    date=fmt_date(r.set_on, t.lang),
+                    progress=w.pct(r.progress_pct, r.target_source_url, r.actual_source_url, signed=False),
+                    status=_status(t, r.status),
                     mark="",
                 )
             )
     if len(gaps):
         r = gaps.iloc[0]
         ev = evidence(r.sector_id)
-        n = fmt_count(int(r.n_meetings), t("noun_meeting"))
+        n = t.count(int(r.n_meetings), "meeting")
         points.append(
             t(
                 "tp_gap",
-                sector=r.sector_name,
+                sector=sector_names(fb, t.lang).get(r.sector_id, r.sector_name),
                 n=n,
-                date=r.last_discussed,
+                date=fmt_date(r.last_discussed, t.lang),
                 mark=w.mark(*ev[ev.kind == "meeting"].source_url),
             )
         )
     supplied = goods[goods.direction == "Belarus → region"].head(4)
     if len(supplied) and len(points) < MAX_POINTS:
-        points.append(t("tp_goods", goods=", ".join(supplied["product"]), mark=w.mark(*supplied.source_url)))
+        goods = english_text(", ".join(supplied["product"]), t.lang)
+        points.append(t("tp_goods", goods=goods, mark=w.mark(*supplied.source_url)))
     if len(tl) and len(points) < MAX_POINTS:
         m = tl.iloc[0]
-        who = " — ".join(p for p in (m.by_side, m.region_side) if p)
-        points.append(t("tp_meeting", date=m.date, who=who, mark=w.mark(m.source_url)))
+        who = english_text(" — ".join(p for p in (m.by_side, m.region_side) if p), t.lang)
+        points.append(t("tp_meeting", date=fmt_date(m.date, t.lang), who=who, mark=w.mark(m.source_url)))
     if len(points) < 3:
         points.append(t("tp_thin", region=name))
     return points[:MAX_POINTS]
@@ -544,9 +605,9 @@ def _thin_sentence(w: _Writer, t: Texts, fb: FactBase, iso: str, name: str, inp:
     return t(
         "thin",
         region=name,
-        n_figures=fmt_count(n_fig, t("noun_figure")),
-        n_meetings=fmt_count(n_meet, t("noun_meeting")),
-        n_goods=fmt_count(n_goods, t("noun_goods")),
+        n_figures=t.count(n_fig, "figure"),
+        n_meetings=t.count(n_meet, "meeting"),
+        n_goods=t.count(n_goods, "goods"),
         mark=mark,
     )
 
@@ -574,9 +635,10 @@ def build_brief(
     inp = inputs or prepare(fb, side, years)
     if (inp.side, inp.years) != (side, years):
         raise ValueError("inputs were prepared for other filters")
-    name = regions.at[iso, "name_en"]
-    when = (today or date.today()).isoformat()
-    w = _Writer()
+    name = region_names(fb, t.lang).at[iso]
+    day = today or date.today()
+    when = day.isoformat()
+    w = _Writer(t.lang)
     # The region's own rows only: the same results from the shared functions, without scanning all regions.
     fb = replace(
         fb,
@@ -585,9 +647,17 @@ def build_brief(
     )
     evidence = cache(lambda sector_id: opportunities.evidence(fb, iso, sector_id, inp.years))
 
-    head = [Paragraph(t("prepared", date=when, side_label=_side_label(t, side), y0=years[0], y1=years[1]))]
-    if t.fallback_note:
-        head.append(Paragraph(t.fallback_note, "note"))
+    head = [
+        Paragraph(
+            t(
+                "prepared",
+                date=fmt_date(day, t.lang),
+                side_label=_side_label(t, side),
+                y0=years[0],
+                y1=years[1],
+            )
+        )
+    ]
     thin = _thin_sentence(w, t, fb, iso, name, inp)
     if thin:
         head.append(Paragraph(thin))
@@ -596,10 +666,12 @@ def build_brief(
     trade_sec, kpis = _trade_section(w, t, fb, iso, name, inp)
     meet_sec, tl, tp = _meetings_section(w, t, fb, iso, name, inp)
     goods_sec, goods = _goods_section(w, t, fb, iso, name)
-    opp_sec, pot, gaps = _opportunities_section(w, t, iso, name, inp, evidence)
+    opp_sec, pot, gaps = _opportunities_section(w, t, fb, iso, name, inp, evidence)
     prop_sec = _proposals_section(w, t, name, inp, tl, tp)
-    points = _talking_points(w, t, evidence, iso, name, inp, kpis, pot, tl, tp, gaps, goods)
+    points = _talking_points(w, t, fb, evidence, iso, name, inp, kpis, pot, tl, tp, gaps, goods)
     points_sec = Section("points", t("h_points"), [Paragraph(p, "bullet") for p in points])
     sources_sec = Section("sources", t("h_sources"), [Paragraph(t("sources_intro"), "note")])
     sections = [facts, trade_sec, meet_sec, goods_sec, opp_sec, prop_sec, points_sec, sources_sec]
-    return Brief(iso, name, when, t.lang, t("title", region=name), sections, w.sources.items, w.figures)
+    # The model keeps the English name: file names are built from it and stay ASCII.
+    name_en = regions.at[iso, "name_en"]
+    return Brief(iso, name_en, when, t.lang, t("title", region=name), sections, w.sources.items, w.figures)

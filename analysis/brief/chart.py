@@ -19,8 +19,16 @@ def flow_bars_png(series: pd.DataFrame, labels: dict[str, str], y_label: str = "
     """Grouped bars by year for each flow of `series` (columns year, flow, value_musd, side) as PNG bytes.
 
     Flows are grouped the way the dashboard's profile chart groups them (alphabetical flow ids), with the
-    same colours; `labels` maps flow ids to legend text. Raises ValueError when `series` is empty.
+    same colours; `labels` maps flow ids to legend text and `y_label` titles the axis (both in the brief's
+    language). Raises ValueError when `series` is empty.
     """
+    buf = io.BytesIO()
+    flow_bars_figure(series, labels, y_label).savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def flow_bars_figure(series: pd.DataFrame, labels: dict[str, str], y_label: str = "million USD"):
+    """The matplotlib Figure behind `flow_bars_png` (for tests to read its texts)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -51,6 +59,4 @@ def flow_bars_png(series: pd.DataFrame, labels: dict[str, str], y_label: str = "
     ax.set_axisbelow(True)
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.subplots_adjust(left=0.13, right=0.76, bottom=0.11, top=0.96)  # fixed: tight_layout would draw twice
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
+    return fig

@@ -15,7 +15,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from analysis.output.i18n import DEFAULT_LANG, NP_, check_lang, fmt_number, translations, translator
+from analysis.output.i18n import DEFAULT_LANG, N_, NP_, check_lang, fmt_number, translations, translator
 
 
 def _missing(x: float | None) -> bool:
@@ -49,6 +49,11 @@ def fmt_pct(value: float | None, signed: bool = True, lang: str = DEFAULT_LANG) 
     if signed:
         pattern = f"+{pattern};-{pattern}"
     return format_percent(Decimal(f"{value:.1f}") / 100, pattern, locale=lang)
+
+
+def fmt_decimal(value: float | None, places: int = 1, lang: str = DEFAULT_LANG) -> str:
+    """A figure rounded to `places` decimals in the language's way ('3,454.7'; ru '3 454,7'); '–' if missing."""
+    return "–" if _missing(value) else _decimal(float(value), places, check_lang(lang))
 
 
 def fmt_int(value: float | None, lang: str = DEFAULT_LANG) -> str:
@@ -89,10 +94,20 @@ def fmt_date(value: dt.date | str | None, lang: str = DEFAULT_LANG) -> str:
 
 
 UNIT_WORDS = {"thousand": "thousand", "million": "m", "billion": "bn", "trillion": "trn"}
+# A stated figure in its own currency, by scale (ru: '8,7 млрд RUB'); `fmt_money` fills them in.
+MONEY_TEMPLATES = {
+    "thousand": N_("{currency} {amount} thousand"),
+    "million": N_("{currency} {amount} m"),
+    "billion": N_("{currency} {amount} bn"),
+    "trillion": N_("{currency} {amount} trn"),
+}
 
 
-def fmt_money(value: float | None, unit: str, currency: str) -> str:
-    """A figure as stated in its own currency: 'RUB 8.7 bn', 'USD 654 m'; '–' when missing."""
+def fmt_money(value: float | None, unit: str, currency: str, lang: str = DEFAULT_LANG) -> str:
+    """A figure as stated in its own currency: 'RUB 8.7 bn', 'USD 654 m' (ru '8,7 млрд RUB'); '–' when missing."""
     if _missing(value):
         return "–"
-    return f"{currency} {float(value):,.1f} {UNIT_WORDS.get(unit, unit)}".replace(".0 ", " ")
+    if check_lang(lang) == DEFAULT_LANG or unit not in MONEY_TEMPLATES:
+        return f"{currency} {float(value):,.1f} {UNIT_WORDS.get(unit, unit)}".replace(".0 ", " ")
+    amount = _decimal(float(value), 1, lang).removesuffix(",0")
+    return translator(lang).gettext(MONEY_TEMPLATES[unit], currency=currency, amount=amount)

@@ -7,6 +7,8 @@ import pandas as pd
 from analysis.data.tables import FactBase
 from analysis.models import trade
 from analysis.models.opportunities import meetings_by_sector
+from analysis.output.formatting import fmt_date
+from analysis.output.i18n import DEFAULT_LANG, translator
 from analysis.views import summaries
 
 
@@ -82,19 +84,21 @@ def agenda_coverage(
 
 
 def region_focus(
-    fb: FactBase, best: pd.DataFrame, iso: str, years: tuple[int, int] | None = None
+    fb: FactBase, best: pd.DataFrame, iso: str, years: tuple[int, int] | None = None, lang: str = DEFAULT_LANG
 ) -> dict[str, str]:
-    """Name and one-paragraph summary for a focused region (figures and meetings of `years` if given)."""
-    name = fb.regions.set_index("iso_code").at[iso, "name_en"]
-    return {"name": name, "summary": summaries.region_summary(fb, best, iso, years).text}
+    """Name and one-paragraph summary for a focused region (figures and meetings of `years` if given),
+    in the reader's language `lang`."""
+    name = summaries.region_names(fb, lang).at[iso]
+    return {"name": name, "summary": summaries.region_summary(fb, best, iso, years, lang).text}
 
 
 def latest_meeting(
-    fb: FactBase, years: tuple[int, int], regions: tuple[str, ...] = ()
+    fb: FactBase, years: tuple[int, int], regions: tuple[str, ...] = (), lang: str = DEFAULT_LANG
 ) -> dict[str, str] | None:
     """The newest meeting in range (among `regions` when given): who met whom, when, and the sectors discussed.
 
-    Returns None when no meeting matches. Source: datasets/meetings.csv.
+    Names of people are the data's (English, marked as such in Russian). Returns None when no meeting
+    matches. Source: datasets/meetings.csv.
     """
     m = fb.meetings[fb.meetings.date.str[:4].astype(int).between(*years)]
     if regions:
@@ -102,8 +106,16 @@ def latest_meeting(
     if m.empty:
         return None
     r = m.sort_values(["date", "region_iso"], ascending=[False, True]).iloc[0]
-    sectors = fb.sectors.set_index("sector_id").name_en
-    region = fb.regions.set_index("iso_code").name_en.get(r.region_iso, r.region_iso)
-    topics = ", ".join(sectors.get(s, s) for s in r.sectors.split(";") if s) or "none recorded"
-    text = f"{r.date}, {region}: **{r.by_side}** met **{r.region_side}**. Sectors on the agenda: {topics}."
+    tr = translator(lang)
+    sectors = summaries.sector_names(fb, lang)
+    region = summaries.region_names(fb, lang).get(r.region_iso, r.region_iso)
+    topics = ", ".join(sectors.get(s, s) for s in r.sectors.split(";") if s) or tr.gettext("none recorded")
+    text = tr.gettext(
+        "{date}, {region}: **{by_side}** met **{region_side}**. Sectors on the agenda: {topics}.",
+        date=fmt_date(r.date, lang),
+        region=region,
+        by_side=summaries.english_text(r.by_side, lang),
+        region_side=summaries.english_text(r.region_side, lang),
+        topics=topics,
+    )
     return {"summary": text, "source_url": r.source_url, "region_iso": r.region_iso, "date": r.date}

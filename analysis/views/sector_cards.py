@@ -134,8 +134,10 @@ def sector_page(
     matrix: pd.DataFrame,
     region_filter: tuple[str, ...] = (),
     sector_filter: tuple[str, ...] = (),
+    lang: str = "en",
 ) -> SectorPage:
-    """All data of the Sectors page for the filters (regions restrict the matrix, sectors the cards)."""
+    """All data of the Sectors page for the filters (regions restrict the matrix, sectors the cards);
+    the cards' summaries in the reader's language `lang`."""
     from analysis.views.summaries import sector_summary
 
     m = matrix[matrix.region_iso.isin(region_filter)] if region_filter else matrix
@@ -146,7 +148,7 @@ def sector_page(
     for sid in ov.sector_id:
         sec = sectors.loc[sid]
         codes = "; ".join(x for x in (sec.hs_codes, sec.ebops_codes) if x) or "–"
-        summary = sector_summary(fb, m, sid)
+        summary = sector_summary(fb, m, sid, lang)
         rel = region_lists_frame(m, sid, lambda iso: names.get(iso, iso))
         lists.append(rel.assign(sector_id=sid))
         cards.append(

@@ -21,7 +21,7 @@ st.caption(
 # The slot exists on every run, so choosing a region does not shift (and so remount) the elements below.
 focus_slot = st.container()
 if len(state.regions) == 1:
-    focus = cached.region_focus(state.side_choice, state.regions[0], state.years)
+    focus = cached.region_focus(state.side_choice, state.regions[0], state.years, widgets.ui_lang())
     with focus_slot.container(border=True):
         name = widgets.region_name(fb, state.regions[0], focus["name"])
         st.subheader(_("Region in focus: {region}", region=name))
@@ -114,7 +114,7 @@ if tab_agenda.open:
             widgets.download_buttons(
                 agenda, "meeting-agenda", state, fb, "agenda", applies=("sector", "region", "years")
             )
-        latest = overview.latest_meeting(fb, state.years, state.regions)
+        latest = overview.latest_meeting(fb, state.years, state.regions, widgets.ui_lang())
         if latest is not None:
             st.subheader(_("Latest meeting in this selection"))
             st.markdown(latest["summary"])

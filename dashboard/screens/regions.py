@@ -117,7 +117,7 @@ def brief_action(iso: str, name: str) -> None:
         "targets, goods, opportunities, open proposals and talking points; every figure has a numbered source."
     )
     day = date.today().isoformat()
-    build = partial(cached.meeting_brief_file, state.side_choice, iso, state.years, "en", day)
+    build = partial(cached.meeting_brief_file, state.side_choice, iso, state.years, widgets.ui_lang(), day)
     row = st.container(horizontal=True)
     row.download_button(
         "⬇ Meeting brief (Word)",
@@ -181,7 +181,7 @@ if tab_profile.open:
     with tab_profile:
         iso, name, prof = profile_region()
         brief_action(iso, name)
-        summary = cached.region_summary(state.side_choice, iso, state.years)
+        summary = cached.region_summary(state.side_choice, iso, state.years, widgets.ui_lang())
         st.markdown(summary.text)
         widgets.sources_list(summary.sources, "region_summary", N_("Sources of this summary"))
 

@@ -14,7 +14,7 @@ st.caption(
     "Engineering, pharmaceuticals, agriculture and construction come first: they lead Belarus's offers to the regions. "
     "'Traded' means goods of the sector are named as traded with the region in a sourced report."
 )
-page = cached.sector_page(state.years, state.regions, state.sectors)
+page = cached.sector_page(state.years, state.regions, state.sectors, widgets.ui_lang())
 ov = page.overview
 
 

@@ -3,6 +3,7 @@
 Reads the yearbook's Word chapters (python-docx) from ../shared/reference/rosstat and writes:
   region_indicators.csv   population (table 4.2), GRP and GRP per capita 2021 (table 12.22), 83 subjects
   region_foreign_trade.csv  each subject's 2021 exports/imports, total / CIS / far abroad (table 25.4)
+  federal_districts.csv   the federal districts' official Russian names (district rows of table 4.2)
   national_goods.csv      Russia's exports to / imports from Belarus of main goods, 2020-2021 (25.20, 25.21)
 and puts Russia's trade with Belarus from table 25.5 (2000, 2010, 2019-2021, side RU) into trade_facts.csv.
 Rows are mapped to the 83 subjects by their Russian name; district and country rows, Crimea, Sevastopol,
@@ -187,6 +188,35 @@ def region_indicators(rosstat: Path, subjects: Subjects) -> pd.DataFrame:
         )
     df = pd.DataFrame(recs, columns=["iso_code", "indicator", "year", "value", "unit", "table", "note"])
     return _with_source(df)
+
+
+def federal_districts(rosstat: Path, subjects: Subjects, regions: pd.DataFrame) -> pd.DataFrame:
+    """The eight federal districts' official Russian names (the district rows of table 4.2), each matched to
+    the English name regions.csv gives the subjects listed under it. Raises ParseError when the subjects
+    under one district row carry more than one English district name (or none)."""
+    english = regions.set_index("iso_code").federal_district
+    recs, district, members = [], None, set()
+
+    def close() -> None:
+        if district is None:
+            return
+        names = {english[iso] for iso in members}
+        if len(names) != 1:
+            raise ParseError(f"district row {district!r}: its subjects are in {sorted(names)} in regions.csv")
+        recs.append((names.pop(), district))
+
+    for row in rows_of(tables_after(rosstat / FILES["population"], "4.2")):
+        label = re.sub(r"\s+", " ", row[0].translate(LOOKALIKES)).strip() if row else ""
+        if re.search(r"федеральный\s*округ", label, re.I):
+            close()
+            district, members = label, set()
+        elif district is not None and (iso := subjects.match(label)) is not None:
+            members.add(iso)
+    close()
+    df = pd.DataFrame(recs, columns=["federal_district", "name_ru"])
+    df["source"] = _source("4.2")
+    df["source_url"] = SOURCE_URL
+    return df
 
 
 def _with_source(df: pd.DataFrame) -> pd.DataFrame:
@@ -397,13 +427,15 @@ def main() -> None:
     subjects = Subjects.from_regions(regions)
     region_indicators(rosstat, subjects).to_csv(DATASETS / "region_indicators.csv", index=False)
     region_foreign_trade(rosstat, subjects).to_csv(DATASETS / "region_foreign_trade.csv", index=False)
+    federal_districts(rosstat, subjects, regions).to_csv(DATASETS / "federal_districts.csv", index=False)
     national_goods(rosstat).to_csv(DATASETS / "national_goods.csv", index=False)
     facts = pd.read_csv(DATASETS / "trade_facts.csv", dtype=str, keep_default_na=False)
     merge_trade_facts(facts, national_trade_facts(national_totals(rosstat))).to_csv(
         DATASETS / "trade_facts.csv", index=False
     )
     print(
-        "wrote region_indicators.csv, region_foreign_trade.csv, national_goods.csv; trade_facts.csv updated"
+        "wrote region_indicators.csv, region_foreign_trade.csv, federal_districts.csv, national_goods.csv; "
+        "trade_facts.csv updated"
     )
 
 
