@@ -440,9 +440,13 @@ USER_BADGE = ":orange-badge[:material/person_edit: user-added]"
 def user_badge(df: pd.DataFrame) -> None:
     """A badge above a table that holds rows users added (column `origin` = 'user'), saying how many."""
     if "origin" in df.columns and (n := int(df.origin.eq("user").sum())):
-        st.markdown(
-            f"{USER_BADGE} {fmt_count(n, 'row')} added by users (see the columns origin, added_by, added_at)"
+        badge = USER_BADGE.replace("user-added", tr().gettext("user-added"))
+        rows = tr().ngettext(
+            "{n} row added by users (see the columns `origin`, `added_by`, `added_at`)",
+            "{n} rows added by users (see the columns `origin`, `added_by`, `added_at`)",
+            n,
         )
+        st.markdown(f"{badge} {rows}")
 
 
 def show_chart(fig: go.Figure, key: str) -> None:

@@ -213,7 +213,7 @@ OFFICIAL_STATEMENT_HOSTS = frozenset(
 OFFICIAL_SUFFIXES = (".gov.by", ".gov.ru")
 SOURCE_KINDS = ("official statistics", "official statement", "press")
 SOURCE_KIND_NOTE = N_(
-    "Kind of source, by the address of each figure's source_url: *official statistics* = a statistics office "
+    "Kind of source, by the address of each figure's `source_url`: *official statistics* = a statistics office "
     "(Rosstat, Belstat, customs); *official statement* = a president's, government's, ministry's, regional or "
     "district administration's or Union State site (gov.by, gov.ru, kremlin.ru, souzveche.ru, soyuz.by …); "
     "*press* = news agencies (BelTA, TASS included) and other media."

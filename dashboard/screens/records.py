@@ -204,7 +204,7 @@ if tab_io.open:
         st.caption(_("User-added rows in exactly the curated files' columns, ready to move into datasets/."))
         for name, df in records.export_user_rows(store).items():
             rows_text = tr.ngettext("{n} row", "{n} rows", len(df))
-            st.markdown(f"**{name}** · {rows_text}")
+            st.markdown(f"**`{name}.csv`** · {rows_text}")
             widgets.download_buttons(df, f"user-{name}", state, fb, f"export_{name}")
         st.subheader(_("Import"))
         target = st.selectbox(
