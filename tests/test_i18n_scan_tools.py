@@ -4,11 +4,16 @@ and on every Records tab; in English they stay English."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.data import records
+from analysis.analyzer.dates import check_report_date
+from analysis.analyzer.documents import InputProblem, read_document
+from analysis.analyzer.views import display_frame
+from analysis.data import catalog, records
 from analysis.data.store import Store, database_url
+from analysis.output.i18n import translator
 from tests.conftest import ROOT
 from tests.i18n_scan import untranslated
 
@@ -53,6 +58,10 @@ def test_empty_analyzer_is_russian(own_store):
     at = page("meeting_analyzer", lang="ru")
     assert_russian(at)
     assert [b.label for b in at.button] == ["Анализировать"]
+    at.text_input(key="report_date").set_value("2023-02-30").run()  # a date that does not exist
+    (error,) = at.error  # shown literally (escaped), in Russian
+    assert error.value.startswith("Дня 2023") and "не существует" in error.value
+    assert_russian(at)
 
 
 @pytest.mark.parametrize("report", ["en_kaluga_visit.txt", "ru_bashkiria.txt"])
@@ -117,3 +126,82 @@ def test_english_stays_english(own_store):
     assert set(at.dataframe[0].value.flow) <= {"turnover", "Belarus exports", "Belarus imports", "balance"}
     assert page("records").title[0].value == "Records"
     assert page("data_methods").subheader[-1].value == "When sources disagree"
+
+
+# --- the messages behind these pages, in Russian where shown and English for the command line -------------
+RU = translator("ru").gettext
+
+
+def test_document_problems_speak_the_interface_language():
+    with pytest.raises(InputProblem) as bad:
+        read_document("report.exe", b"x")
+    assert str(bad.value) == "'report.exe' is a .exe file; upload .txt, .md, .docx or .pdf."  # the CLI's
+    assert bad.value.message(RU) == "«report.exe» — файл .exe; загрузите .txt, .md, .docx или .pdf."
+    with pytest.raises(InputProblem) as empty:
+        read_document("r.txt", b"")
+    assert empty.value.message(RU) == "Файл «r.txt» пуст."
+
+
+def test_a_bad_report_date_is_explained_in_russian():
+    assert check_report_date("2023-02-30", RU) == (
+        None,
+        "Дня 2023-02-30 не существует; проверьте месяц и число. Дата не используется.",
+    )
+    assert check_report_date("2023-02-30")[1].startswith("There is no such day as 2023-02-30")
+    assert check_report_date("2023-02-28", RU) == ("2023-02-28", None)
+
+
+def test_refusal_reasons_are_translated_with_their_values_kept():
+    problems = [
+        ("meetings", 1, "source_url", "must not be empty"),
+        ("trade_facts", 2, "value", "expected a number, got 'abc'"),
+        ("trade_facts", 2, "period", "no period in '20x4'"),  # a period message stays as written
+    ]
+    frame = records.problems_frame(problems, RU)
+    assert frame.reason.tolist() == [
+        "не может быть пустым",
+        "нужно число, а введено 'abc'",
+        "no period in '20x4'",
+    ]
+    assert records.problems_frame(problems).reason.tolist() == [p[3] for p in problems]
+    assert records.localized("Nothing changed.", RU) == "Ничего не изменилось."
+
+
+def test_save_summaries_in_russian_have_the_right_plural_forms():
+    result = records.SaveResult(
+        7, {"meetings": 1, "trade_facts": 3, "product_mentions": 5}, followups_added=2
+    )
+    ru = translator("ru")
+    assert (
+        result.describe(ru)
+        == "1 встреча, 3 факта торговли, 5 упоминаний товаров, 2 договорённости к исполнению"
+    )
+    assert result.describe() == "1 meeting, 3 trade facts, 5 product mentions, 2 follow-up items"
+    again = records.SaveResult.from_summary(7, result.summary)  # the English summary kept in the store
+    assert again.describe(ru) == result.describe(ru)
+
+
+def test_coded_values_are_shown_in_words_and_kept_in_downloads():
+    figures = pd.DataFrame(
+        {"flow": ["by_exports", "turnover"], "qualifier": ["almost", "exact"], "scope": ["pair", "national"]}
+    )
+    shown = display_frame(figures, RU)
+    assert shown.flow.tolist() == ["Экспорт Беларуси", "товарооборот"]
+    assert shown.qualifier.tolist() == ["почти", "точно"]
+    assert shown.scope.tolist() == ["Беларусь и регион", "Беларусь и Россия в целом"]
+    assert figures.flow.tolist() == ["by_exports", "turnover"]  # the frame downloaded is not changed
+    proposals = display_frame(pd.DataFrame({"kind": ["flight"], "also": ["supply; training"]}), RU, True)
+    assert proposals.iloc[0].tolist() == ["авиарейсы", "поставки; обучение"]
+
+
+def test_catalogue_and_indicators_in_russian(fb):
+    cat = catalog.table_catalogue(fb, RU).set_index("table")
+    assert cat.at["fx_rates", "licence"] == "Факты со ссылкой на источник"
+    assert (
+        catalog.table_catalogue(fb).set_index("table").at["fx_rates", "licence"] == "Facts with attribution"
+    )
+    indicators = catalog.indicator_definitions(RU)
+    assert indicators.shape == catalog.INDICATORS.shape
+    assert set(indicators.kind) == {"опубликованный", "расчётный", "модельный"}
+    kinds = catalog.figures_by_source_kind(fb, RU)
+    assert kinds.table.iloc[-1] == "все показатели"
