@@ -11,6 +11,7 @@ from analysis.analyzer import views as record_views
 from analysis.analyzer.dates import check_report_date, find_date
 from analysis.analyzer.documents import InputProblem, choose_input, read_document
 from analysis.output.formatting import fmt_date, fmt_int
+from analysis.output.i18n import N_
 from dashboard import review_form, widgets
 
 fb, state = widgets.page_setup()
@@ -54,7 +55,7 @@ if upload is not None:
 kept = ss.get("ma_upload")
 if kept and upload is None:
     left, right = st.columns([4, 1])
-    left.caption(_("Using the file uploaded before: **{name}**.", name=widgets.escape_markdown(kept[0])))
+    left.caption(_("Using the file uploaded before: **{name}**.", name=kept[0]))
     if right.button(_("Forget the file"), key="ma_forget"):
         ss.ma_upload = kept = None
 pasted = st.text_area(
@@ -64,14 +65,14 @@ ss.ma_text = pasted
 
 prefer = "file"
 if kept and pasted.strip():
-    sources = {"file": _("the uploaded file"), "pasted": _("the pasted text")}
-    prefer = st.radio(
+    choice = st.radio(
         _("Both a file and pasted text are given. Analyze:"),
-        list(sources),
-        format_func=sources.get,
+        [N_("the uploaded file"), N_("the pasted text")],  # English values, shown translated
+        format_func=_,
         horizontal=True,
         key="ma_source",
     )
+    prefer = "file" if choice == "the uploaded file" else "pasted"
 
 text, source, problem = None, None, None
 try:
@@ -120,7 +121,7 @@ def shown_table(df, what: str, key: str, proposals: bool = False) -> None:
 
 record = result["record"]
 if result["source"]:
-    st.caption(_("Analysed the uploaded file '{name}'.", name=widgets.escape_markdown(result["source"])))
+    st.caption(_("Analysed the uploaded file '{name}'.", name=result["source"]))
 else:
     st.caption(_("Analysed the pasted text."))
 if record["date"]:
