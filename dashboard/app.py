@@ -36,7 +36,7 @@ PAGES = [
         icon=":material/description:",
         url_path="meeting-analyzer",
     ),
-    st.Page("screens/records.py", title="Records", icon=":material/edit_note:", url_path="records"),
+    st.Page("screens/records.py", title=_("Records"), icon=":material/edit_note:", url_path="records"),
     st.Page(
         "screens/data_methods.py",
         title=_("Data & methods"),

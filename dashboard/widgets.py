@@ -354,7 +354,7 @@ def about_sheet(state: FilterState, fb: FactBase) -> dict[str, str]:
 def page_footer(fb: FactBase) -> None:
     """Every page's last line: how current the data is."""
     st.divider()
-    st.caption(catalog.data_as_of_line(data_as_of(fb)))
+    st.caption(catalog.data_as_of_line(data_as_of(fb), tr().gettext))
 
 
 def download_buttons(
@@ -418,15 +418,14 @@ def table(
     keyed by its first column, so every column is readable without scrolling sideways.
     """
     user_badge(df)
+    label = lambda c: tr().gettext(column_label(c))  # noqa: E731 (headers in the interface language)
     if wrap:
-        shown = st.table(
-            df.set_index(df.columns[0]).rename_axis(column_label(df.columns[0])).rename(columns=column_label)
-        )
+        shown = st.table(df.set_index(df.columns[0]).rename_axis(label(df.columns[0])).rename(columns=label))
     else:
         config = {
-            c: st.column_config.LinkColumn(column_label(c))
+            c: st.column_config.LinkColumn(label(c))
             if c.endswith("source_url") or c == "fact_base_source"
-            else st.column_config.Column(column_label(c))
+            else st.column_config.Column(label(c))
             for c in df.columns
         }
         shown = st.dataframe(df, hide_index=True, width="stretch", column_config=config, **kwargs)
@@ -441,9 +440,13 @@ USER_BADGE = ":orange-badge[:material/person_edit: user-added]"
 def user_badge(df: pd.DataFrame) -> None:
     """A badge above a table that holds rows users added (column `origin` = 'user'), saying how many."""
     if "origin" in df.columns and (n := int(df.origin.eq("user").sum())):
-        st.markdown(
-            f"{USER_BADGE} {fmt_count(n, 'row')} added by users (see the columns origin, added_by, added_at)"
+        badge = USER_BADGE.replace("user-added", tr().gettext("user-added"))
+        rows = tr().ngettext(
+            "{n} row added by users (see the columns `origin`, `added_by`, `added_at`)",
+            "{n} rows added by users (see the columns `origin`, `added_by`, `added_at`)",
+            n,
         )
+        st.markdown(f"{badge} {rows}")
 
 
 def show_chart(fig: go.Figure, key: str) -> None:

@@ -65,11 +65,13 @@ ALLOWED_WORDS = {
 URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:ru|by|org|com|gov|int|net|csv|xlsx|docx|pdf|py)\b")
 CODE = re.compile(r"`[^`]*`|\b[A-Z]{2}-[A-Z0-9]{1,4}\b|\{[^}]*\}")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# Streamlit's Markdown directives and icons (":blue-background[", ":material/check:"): syntax, not text.
+DIRECTIVE = re.compile(r":[a-z]+(?:-[a-z]+)*\[|:material/[a-z_]+:")
 
 
 def english_words(text: str) -> list[str]:
-    """The Latin words of `text` that are not URLs, codes or allowed names."""
-    text = CODE.sub(" ", URL.sub(" ", text))
+    """The Latin words of `text` that are not URLs, codes, Markdown directives or allowed names."""
+    text = CODE.sub(" ", URL.sub(" ", DIRECTIVE.sub(" ", text)))
     return [w for w in LATIN_WORD.findall(text) if w not in ALLOWED_WORDS and len(w) > 1]
 
 
@@ -156,9 +158,14 @@ def rendered_texts(at: AppTest) -> Iterator[tuple[str, str]]:
             yield kind, el.proto.label
             if el.proto.help:
                 yield f"{kind} help", el.proto.help
-    for el in at.dataframe:
+    for el in at.dataframe:  # the header a reader sees: the column's configured label, else its name
+        config = json.loads(el.proto.columns or "{}")
         for column in el.value.columns:
-            yield "table header", str(column)
+            yield "table header", (config.get(str(column)) or {}).get("label") or str(column)
+    for el in at.get("table"):  # static tables (st.table): the index name and the column names
+        for column in [el.value.index.name, *el.value.columns]:
+            if column:
+                yield "table header", str(column)
     for el in at.get("plotly_chart"):
         for text in _chart_texts(json.loads(el.proto.spec)):
             yield "chart", text

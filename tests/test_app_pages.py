@@ -291,7 +291,7 @@ def test_data_methods_page(fb):
     assert kinds.loc["region_indicators", "official statistics"] == 249  # 83 subjects × 3 Rosstat figures
     assert_downloads(at, 4)  # catalogue, figures by kind of source, the chosen dataset, indicators
     picker = at.selectbox(key="dataset_pick")
-    assert set(picker.options) >= {f"{t}.csv ({n} rows)" for t, n in zip(cat.table, cat.rows, strict=True)}
+    assert set(picker.options) >= {f"{t}.csv ({n:,} rows)" for t, n in zip(cat.table, cat.rows, strict=True)}
     picker.set_value("meetings").run()
     dataset_csv = next(
         d for d in at.get("download_button") if d.proto.label == "⬇ CSV" and "dataset" in d.key

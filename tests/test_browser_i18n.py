@@ -41,3 +41,26 @@ def test_russian_link_filter_by_alias_and_switch_back(page, server_url):
     )
     expect(page).not_to_have_url(re.compile(r"lang="), timeout=30_000)
     expect(page).to_have_url(re.compile(r"region=RU-KEM"))
+
+
+def test_russian_report_analysed_on_the_russian_analyzer_page(page, server_url):
+    from playwright.sync_api import expect
+
+    page.goto(f"{server_url}/meeting-analyzer?lang=ru")
+    box = page.get_by_label("…или вставьте текст отчёта")
+    expect(box).to_be_visible(timeout=90_000)
+    wait_for_app(page)
+    box.fill(
+        "Минск, 3 апреля 2023 года. Товарооборот Беларуси и Калужской области в 2022 году составил "
+        "почти 654 млн долларов. Стороны предложили открыть прямые авиарейсы."
+    )
+    page.get_by_role("button", name="Анализировать").click()
+    expect(page.get_by_role("heading", name="Показатели торговли", exact=True)).to_be_visible(timeout=60_000)
+    metrics = page.get_by_test_id("stMetric")
+    expect(metrics.filter(has_text="Регион").first).to_contain_text("Калужская область", timeout=30_000)
+    expect(metrics.filter(has_text="Дата").first).to_contain_text("3 апреля 2023", timeout=30_000)
+    expect(page.get_by_role("heading", name="Проверка и сохранение в базу фактов")).to_be_visible()
+    expect(page.get_by_role("button", name="Сохранить в базу фактов")).to_be_visible()
+    expect(page.get_by_label("Дата отчёта", exact=False)).to_have_value("2023-04-03")
+    wait_for_app(page)
+    page.screenshot(path=str(ARTIFACTS / "russian-analyzer.png"), full_page=False)

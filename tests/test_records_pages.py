@@ -74,7 +74,7 @@ def test_review_save_then_badge_on_regions(own_store):
     button(at, "Save to the fact base").click().run()
     assert not at.exception, [e.value for e in at.exception]
     notice = " ".join(s.value for s in at.success)
-    assert "added 1 meetings, 1 trade facts" in notice and "1 follow-up items" in notice
+    assert "added 1 meeting, 1 trade fact" in notice and "1 follow-up item" in notice
     fact = records.user_rows(own_store, "trade_facts").iloc[0]
     assert (fact.region_iso, fact.period, fact.value, fact.added_by) == (
         "RU-KGD",
@@ -138,7 +138,7 @@ def test_a_queued_report_is_reviewed_and_leaves_the_queue_when_saved(own_store):
     records.add_draft(own_store, report_hash(REPORT), "kaliningrad.txt", REPORT, analyze_text(REPORT))
     at = page("meeting_analyzer")
     queue = at.selectbox(key="queue_choice")
-    assert queue.label == "Review queue: 1 analysed reports waiting"
+    assert queue.label == "Review queue: 1 analysed report waiting"
     queue.set_value(report_hash(REPORT)).run()
     assert at.text_area(key="report_text").value == REPORT
     text_input(at, "Belarusian participants").set_value("Minister of Industry (test)")

@@ -7,6 +7,7 @@ from datetime import date
 
 from analysis.analyzer.sentences import HAS_DIGIT_RE
 from analysis.analyzer.textmatch import word_start_re
+from analysis.data.marks import N_, Gettext, english
 from analysis.data.periods import format_months
 
 MONTHS_EN = {m: i for i, m in enumerate(
@@ -211,17 +212,22 @@ def find_period(clause: str, report_year: int | None) -> str | None:
     return main[0][2] if main else None
 
 
-def check_report_date(raw: str) -> tuple[str | None, str | None]:
+def check_report_date(raw: str, gettext: Gettext = english) -> tuple[str | None, str | None]:
     """A report date typed by the user: (ISO date, None) when valid, (None, message) when not, (None, None) if empty.
 
     '2023-02-30' has the right form but is no date: the message says so rather than ignoring it silently.
+    The message is in the language of `gettext` (the page's translator; English by default).
     """
     raw = (raw or "").strip()
     if not raw:
         return None, None
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", raw):
-        return None, f"'{raw}' is not a date in YYYY-MM-DD form (e.g. 2023-03-20); it is not used."
+        return None, gettext(
+            N_("'{raw}' is not a date in YYYY-MM-DD form (e.g. 2023-03-20); it is not used."), raw=raw
+        )
     try:
         return date.fromisoformat(raw).isoformat(), None
     except ValueError:
-        return None, f"There is no such day as {raw}; check the month and day. The date is not used."
+        return None, gettext(
+            N_("There is no such day as {raw}; check the month and day. The date is not used."), raw=raw
+        )

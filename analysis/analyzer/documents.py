@@ -10,6 +10,7 @@ import re
 from pathlib import PurePath
 
 from analysis.analyzer import dates
+from analysis.data.marks import N_, Gettext, english
 
 MAX_BYTES = 2 * 1024 * 1024
 ALLOWED = (".txt", ".md", ".docx", ".pdf")
@@ -17,7 +18,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class InputProblem(ValueError):
-    """The input cannot be analysed; the message says why and what to do."""
+    """The input cannot be analysed; the message says why and what to do.
+
+    Built from an English template and its parameters, so the page can show it in the interface
+    language (`message(gettext)`); `str()` is the English text (the command line).
+    """
+
+    def __init__(self, template: str, **params: object):
+        self.template, self.params = template, params
+        super().__init__(english(template, **params))
+
+    def message(self, gettext: Gettext = english) -> str:
+        return gettext(self.template, **self.params)
 
 
 def _size(n: int) -> str:
@@ -43,7 +55,7 @@ def decode_text(raw: bytes) -> str:
             if len(_CONTROL.findall(text)) <= len(text) // 1000:  # a stray control byte, not a binary
                 return text
             break
-    raise InputProblem("The file is not readable text: it is neither UTF-8 nor Windows-1251 encoded.")
+    raise InputProblem(N_("The file is not readable text: it is neither UTF-8 nor Windows-1251 encoded."))
 
 
 def sniff_kind(name: str, raw: bytes) -> str:
@@ -63,15 +75,17 @@ def read_document(name: str, raw: bytes, max_bytes: int = MAX_BYTES, any_name: b
     """
     suffix = PurePath(name).suffix.lower()
     if not any_name and suffix not in ALLOWED:
-        raise InputProblem(
-            f"'{name}' is a {suffix or 'file without extension'}; upload .txt, .md, .docx or .pdf."
-        )
+        if suffix:
+            raise InputProblem(N_("'{name}' is a {suffix} file; upload .txt, .md, .docx or .pdf."), name=name,
+                               suffix=suffix)  # fmt: skip
+        raise InputProblem(N_("'{name}' has no extension; upload .txt, .md, .docx or .pdf."), name=name)
     if len(raw) > max_bytes:
         raise InputProblem(
-            f"'{name}' is {_size(len(raw))}; the limit is {_size(max_bytes)}. Paste the relevant part instead."
-        )
+            N_("'{name}' is {size}; the limit is {limit}. Paste the relevant part instead."),
+            name=name, size=_size(len(raw)), limit=_size(max_bytes),
+        )  # fmt: skip
     if not raw:
-        raise InputProblem(f"'{name}' is empty.")
+        raise InputProblem(N_("'{name}' is empty."), name=name)
     kind = sniff_kind(name, raw)
     if kind == "docx":
         text = _docx_text(name, raw)
@@ -85,9 +99,11 @@ def read_document(name: str, raw: bytes, max_bytes: int = MAX_BYTES, any_name: b
 def check_text(text: str, max_bytes: int = MAX_BYTES) -> str:
     """The text itself, if there is something to analyse."""
     if not text or not text.strip():
-        raise InputProblem("There is no text to analyse: paste a report or upload a file.")
+        raise InputProblem(N_("There is no text to analyse: paste a report or upload a file."))
     if len(text.encode("utf-8")) > max_bytes:
-        raise InputProblem(f"The text is over {_size(max_bytes)}; paste the relevant part of the report.")
+        raise InputProblem(
+            N_("The text is over {limit}; paste the relevant part of the report."), limit=_size(max_bytes)
+        )
     return text
 
 
@@ -98,7 +114,7 @@ def check_report_date(value: str | None) -> str | None:
     """
     iso, problem = dates.check_report_date(value or "")
     if problem:
-        raise InputProblem(f"Bad report date: {problem}")
+        raise InputProblem("Bad report date: {problem}", problem=problem)
     return iso
 
 
@@ -109,7 +125,9 @@ def _docx_text(name: str, raw: bytes) -> str:
         doc = Document(io.BytesIO(raw))
     except Exception as exc:  # python-docx raises several types for broken files
         raise InputProblem(
-            f"'{name}' could not be opened as a Word document ({type(exc).__name__})."
+            N_("'{name}' could not be opened as a Word document ({error})."),
+            name=name,
+            error=type(exc).__name__,
         ) from exc
     return "\n".join(_docx_blocks(doc))
 
@@ -142,9 +160,13 @@ def _pdf_text(name: str, raw: bytes) -> str:
         reader = PdfReader(io.BytesIO(raw))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except Exception as exc:  # pypdf raises several types for broken files
-        raise InputProblem(f"'{name}' could not be read as a PDF ({type(exc).__name__}).") from exc
+        raise InputProblem(
+            N_("'{name}' could not be read as a PDF ({error})."), name=name, error=type(exc).__name__
+        ) from exc
     if not text.strip():
-        raise InputProblem(f"'{name}' has no text layer (a scanned PDF?); paste the text instead.")
+        raise InputProblem(
+            N_("'{name}' has no text layer (a scanned PDF?); paste the text instead."), name=name
+        )
     return text
 
 
@@ -160,4 +182,4 @@ def choose_input(
         return file_text, f"the uploaded file '{file_name}'"
     if has_paste:
         return check_text(pasted), "the pasted text"
-    raise InputProblem("There is no text to analyse: paste a report or upload a file.")
+    raise InputProblem(N_("There is no text to analyse: paste a report or upload a file."))

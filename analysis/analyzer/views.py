@@ -7,6 +7,7 @@ import json
 
 import pandas as pd
 
+from analysis.data.marks import N_, Gettext, english
 from analysis.data.tables import FactBase
 from analysis.data.units import UNIT_FACTORS, to_millions
 
@@ -182,3 +183,70 @@ COMPARE_COLUMNS = [
     "flow", "period", "value", "unit", "currency", "status", "stored_value", "stored_unit", "stored_side",
     "stored_publisher", "fact_base_source",
 ]  # fmt: skip
+
+
+# Coded values of the analyzer's and the review form's tables, as a reader sees them (downloads keep the
+# codes): figure flows, kinds, scopes and qualifiers, statuses against the fact base, goods directions.
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "flow": {
+        "turnover": N_("turnover"),
+        "by_exports": N_("Belarus exports"),
+        "by_imports": N_("Belarus imports"),
+        "balance": N_("balance"),
+    },
+    "kind": {"reported": N_("reported"), "forecast": N_("forecast")},
+    "scope": {
+        "pair": N_("Belarus and the region"),
+        "national": N_("Belarus and Russia as a whole"),
+        "regions_group": N_("a group of regions"),
+        "oblast_pair": N_("a Belarusian oblast and the region"),
+    },
+    "qualifier": {"exact": N_("exact"), "over": N_("over"), "almost": N_("almost"), "about": N_("about")},
+    "status": {
+        "new": N_("new"),
+        "known": N_("known"),
+        "differs from the fact base": N_("differs from the fact base"),
+        "no amount (growth only)": N_("no amount (growth only)"),
+        "already in base": N_("already in the base"),
+        "conflicts": N_("conflicts"),
+    },
+    "direction": {"by_exports": N_("Belarus exports"), "by_imports": N_("Belarus imports")},
+    "unit": {"thousand": N_("thousand"), "million": N_("million"), "billion": N_("billion"),
+             "trillion": N_("trillion")},
+}  # fmt: skip
+VALUE_LABELS["stored_unit"] = VALUE_LABELS["unit"]
+PROPOSAL_KIND_LABELS = {
+    "flight": N_("flights"),
+    "warehouse": N_("warehouse"),
+    "service_centre": N_("service centre"),
+    "joint_venture": N_("joint venture"),
+    "contract": N_("contract or agreement"),
+    "supply": N_("supplies"),
+    "training": N_("training"),
+    "other": N_("other"),
+}
+
+
+def value_label(column: str, value: object, gettext: Gettext = english) -> object:
+    """A coded cell as a reader sees it ('by_exports' → 'Belarus exports'); other values as they are."""
+    labels = VALUE_LABELS.get(column, {})
+    return gettext(labels[value]) if isinstance(value, str) and value in labels else value
+
+
+def display_frame(df: pd.DataFrame, gettext: Gettext = english, proposals: bool = False) -> pd.DataFrame:
+    """A table of the analyzer with its coded values in words (`gettext`: the page's language).
+
+    `proposals=True` for the proposals table, whose `kind` (and `also`) name kinds of proposal.
+    Shapes stay the same; the codes stay in the downloads.
+    """
+    out = df.copy()
+    for column in out.columns:
+        if proposals and column in ("kind", "also"):
+            names = {k: gettext(v) for k, v in PROPOSAL_KIND_LABELS.items()}
+            out[column] = [
+                "; ".join(names.get(k, k) for k in str(v).split("; ")) if isinstance(v, str) and v else v
+                for v in out[column]
+            ]
+        elif column in VALUE_LABELS:
+            out[column] = [value_label(column, v, gettext) for v in out[column]]
+    return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import sqlalchemy as sa
 
+from analysis.data.marks import ENGLISH, N_, NP_, Gettext, english, localize
 from analysis.data.schema import TABLES
 from analysis.data.store import (
     FACT_TABLES,
@@ -28,6 +29,68 @@ from analysis.data.store import (
 from analysis.data.validation import DataValidationError, _cell_problem
 
 FOLLOWUP_FIELDS = ("region_iso", "kind", "text", "status", "meeting_id", "last_mentioned", "source_url")
+
+
+TABLE_COUNTS = {
+    "meetings": NP_("{n} meeting", "{n} meetings"),
+    "trade_facts": NP_("{n} trade fact", "{n} trade facts"),
+    "product_mentions": NP_("{n} product mention", "{n} product mentions"),
+    "sector_facts": NP_("{n} sector fact", "{n} sector facts"),
+    "followups": NP_("{n} follow-up item", "{n} follow-up items"),
+}
+FOLLOWUPS_LINKED = NP_("{n} follow-up mentioned again", "{n} follow-ups mentioned again")
+
+# Messages a user meets when a save, an edit or an import is refused, as the English templates the
+# validation and the store fill in (specific ones first); `localized` shows them in the interface language.
+# Period messages (`parse_period`) and the English names of tables and fields stay as written.
+MESSAGE_TEMPLATES = (
+    N_("must not be empty"),
+    N_("expected a date YYYY-MM-DD (or YYYY-MM, YYYY), got {value}"),
+    N_("{value} is not a date in the calendar"),
+    N_("expected a number, got {value}"),
+    N_("expected a whole number, got {value}"),
+    N_("must not be negative, got {value}"),
+    N_("expected true or false, got {value}"),
+    N_("expected a source URL starting with http, got {value}"),
+    N_("unknown sector id(s) {ids}"),
+    N_("unknown region id {value}"),
+    N_("unknown sector id {value}"),
+    N_("{value} is not one of {allowed}"),
+    N_("is not a column of this table"),
+    N_("column is missing from the file"),
+    N_("duplicate key: same {columns} as item {item} of this save"),
+    N_("duplicate fact: same {columns} as item {item} of this save"),
+    N_("duplicate key: same {columns} as a row already in the store ({row})"),
+    N_("duplicate fact: same {columns} as a row already in the store ({row})"),
+    N_("would conflict with a stored row: {flow} {value} exceeds turnover {turnover} for {region} {period} side {side}"),
+    N_("{flow} {value} exceeds turnover {turnover} for {region} {period} side {side}"),
+    N_("not a table of user rows (expected one of {tables})"),
+    N_("Type your name before saving: every saved row records who added it."),
+    N_("Give a reason for the change: it is kept in the record's history."),
+    N_("Type your name before editing."),
+    N_("Nothing changed."),
+    N_("{table} row {row} is deleted; restore it before editing"),
+    N_("{table} row {row} is already deleted"),
+    N_("{table} row {row} is already active"),
+    N_("{table} row {row} is curated (from datasets/); only user-added rows can be changed"),
+    N_("Not saved: this {what} row was changed by {who} after you opened it (version {seen} → {now}). "
+       "Reload to see their change, then apply yours again."),
+    N_("a meeting holds one target: keep only one row in Targets"),
+)  # fmt: skip
+
+
+def localized(message: str, gettext: Gettext = english) -> str:
+    """A refusal message (`MESSAGE_TEMPLATES`) in the language of `gettext`; any other as it is."""
+    return localize(message, MESSAGE_TEMPLATES, gettext)
+
+
+def problems_frame(problems: list[tuple], gettext: Gettext = english) -> pd.DataFrame:
+    """The problems of a refused save or import as a table (table, item, field, reason), reasons in
+    the language of `gettext`."""
+    return pd.DataFrame(
+        [(t, i, c, localized(str(m), gettext)) for t, i, c, m in problems],
+        columns=["table", "item", "field", "reason"],
+    )
 
 
 class RecordValidationError(DataValidationError):
@@ -57,6 +120,29 @@ class SaveResult:
         if self.followups_linked:
             parts.append(f"{self.followups_linked} follow-ups mentioned again")
         return ", ".join(parts) or "nothing"
+
+    @classmethod
+    def from_summary(cls, save_id: int, summary: str) -> SaveResult:
+        """The counts back from a stored `summary` ('1 meetings, 2 trade facts, 1 follow-up items')."""
+        result = cls(save_id=save_id)
+        names = {t.replace("_", " "): t for t in TABLE_COUNTS}
+        for n, what in re.findall(r"(\d+) ([a-z -]+?)(?:,|$)", summary or ""):
+            if what == "follow-up items":
+                result.followups_added = int(n)
+            elif what == "follow-ups mentioned again":
+                result.followups_linked = int(n)
+            elif what in names:
+                result.added[names[what]] = int(n)
+        return result
+
+    def describe(self, tr=ENGLISH) -> str:
+        """The summary in the language of `tr` (a translator), counts with the right plural forms."""
+        parts = [tr.ngettext(*TABLE_COUNTS[t], n) for t, n in self.added.items() if n and t in TABLE_COUNTS]
+        if self.followups_added:
+            parts.append(tr.ngettext(*TABLE_COUNTS["followups"], self.followups_added))
+        if self.followups_linked:
+            parts.append(tr.ngettext(*FOLLOWUPS_LINKED, self.followups_linked))
+        return ", ".join(parts) or tr.gettext(N_("nothing"))
 
 
 def _text(value) -> str | None:
@@ -601,6 +687,16 @@ class ImportPlan:
         add = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in self.new.items() if v) or "nothing"
         skip = sum(self.skipped.values())
         return f"would add {add}; {skip} rows already in the store are skipped"
+
+    def describe(self, tr=ENGLISH) -> str:
+        """The summary in the language of `tr` (a translator)."""
+        add = [tr.ngettext(*TABLE_COUNTS[k], len(v)) for k, v in self.new.items() if v and k in TABLE_COUNTS]
+        skip = sum(self.skipped.values())
+        return tr.gettext(
+            N_("would add {add}; rows already in the store and skipped: {skipped}"),
+            add=", ".join(add) or tr.gettext(N_("nothing")),
+            skipped=skip,
+        )
 
 
 def plan_import(store: Store, frames: dict[str, pd.DataFrame]) -> ImportPlan:

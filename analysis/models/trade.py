@@ -1,27 +1,17 @@
 """Reported trade figures: the best annual figure per region, year and flow, and views built on it.
 
-Best-figure rule (also in datasets/README.md):
-1. Only reported figures (no forecasts, no suspected unit slips), whole-coverage goods figures,
-   full calendar years, with a value in USD (directly or via a sourced annual rate).
-2. One statistics side at a time: 'BY' or 'RU' uses only that side; 'best' takes Belarusian
-   figures first, then Russian, then unattributed, and says which side each row comes from.
-3. Within a side: a stated year beats an inferred one; exact beats over/almost beats about;
-   a page-dated source beats a URL-dated one beats an undated one; then the latest published.
-The figure of the other side for the same region, year and flow is kept for comparison.
-4. Where sources of the chosen side disagree on the same region, year and flow, the figure chosen by
-   rule 3 is kept and marked "N sources differ", with the runner-up's value and source beside it
-   (`alt_value_musd`, `alt_source_url`): nothing is averaged and nothing is dropped silently.
-
-Derived figures (growth, balance, KPI change) combine figures of one side and one coverage, both full
-calendar years; where that is not possible the number is left blank and a `*_note` column says why.
-Full-year figures stated in roubles for a year without a rate on file have no USD value: they are
-listed in roubles (`no_usd_figures`) and never enter a sum, ratio or change.
+The best-figure rule is `BEST_FIGURE_RULE` below (also in datasets/README.md and on the Data & methods
+page): one statistics side at a time, a preference order within it, and where sources of the chosen side
+disagree the chosen figure is marked "N sources differ" with the runner-up beside it. Derived figures
+combine one side and one coverage of full calendar years only; otherwise they are left blank with a note.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
+from analysis.data.marks import N_
 
 SIDE_ORDER = {"BY": 0, "RU": 1, "unknown": 2}
 QUALIFIER_ORDER = {"exact": 0, "over": 1, "almost": 1, "about": 2}
@@ -30,7 +20,23 @@ FLOWS = ("turnover", "by_exports", "by_imports")
 SIDE_CHOICES = ("best", "BY", "RU")
 SIDE_NAMES = {"BY": "Belarusian", "RU": "Russian", "unknown": "unattributed"}
 NO_RATE_NOTE = "no USD value: no rate on file"
-CONFLICT_RULE = (
+BEST_FIGURE_RULE = N_(
+    "1. Only reported figures count (no forecasts, no suspected unit slips): goods figures of the whole "
+    "coverage, full calendar years, with a value in USD (directly or via a sourced annual rate).\n"
+    "2. One statistics side at a time: 'BY' or 'RU' uses only that side; 'best' takes Belarusian figures "
+    "first, then Russian, then unattributed, and says which side each row comes from. The other side's figure "
+    "for the same region, year and flow is kept for comparison.\n"
+    "3. Within a side: a stated year beats an inferred one; exact beats over/almost, which beat about; a "
+    "page-dated source beats a URL-dated one, which beats an undated one; then the latest published.\n"
+    "4. Where sources of the chosen side disagree on the same region, year and flow, the figure chosen by "
+    "rule 3 is kept and marked **N sources differ**, with the runner-up's value and source beside it "
+    "(`alt_value_musd`, `alt_source_url`): nothing is averaged and nothing is dropped silently.\n\n"
+    "Derived figures (growth, balance, KPI change) combine figures of one side and one coverage, both full "
+    "calendar years; where that is not possible the number is left blank and a `*_note` column says why. "
+    "Full-year figures stated in roubles for a year without a rate on file have no USD value: they are listed "
+    "in roubles (`no_usd_figures`) and never enter a sum, ratio or change."
+)  # shown on the Data & methods page
+CONFLICT_RULE = N_(
     "When two or more figures of the same statistics side exist for one region, year and flow and their "
     "values differ, the figure chosen is the best by rule 3 (a stated year beats an inferred one; exact beats "
     "over/almost, which beat about; a page-dated source beats a URL-dated one, which beats an undated one; "

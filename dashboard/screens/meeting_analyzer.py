@@ -10,15 +10,20 @@ from analysis.analyzer import record as analyzer_record
 from analysis.analyzer import views as record_views
 from analysis.analyzer.dates import check_report_date, find_date
 from analysis.analyzer.documents import InputProblem, choose_input, read_document
+from analysis.output.formatting import fmt_date, fmt_int
+from analysis.output.i18n import N_
 from dashboard import review_form, widgets
 
 fb, state = widgets.page_setup()
-st.title(widgets.tr().gettext("Meeting analyzer"))
-st.caption("English or Russian. Rules only, no network: every output shows the words it came from.")
+tr = widgets.tr()
+_ = tr.gettext
+lang = widgets.ui_lang()
+st.title(_("Meeting analyzer"))
+st.caption(_("English or Russian. Rules only, no network: every output shows the words it came from."))
 ss = st.session_state
 
 
-@st.cache_resource(show_spinner="Preparing the analyzer…")
+@st.cache_resource(show_spinner=False)
 def analyzer() -> analyzer_record.Analyzer:
     return analyzer_record.default_analyzer()
 
@@ -40,7 +45,7 @@ def _keep_upload() -> None:
 
 
 upload = st.file_uploader(
-    "Upload a report (.txt, .md, .docx, .pdf; up to 2 MB)",
+    _("Upload a report (.txt, .md, .docx, .pdf; up to 2 MB)"),
     type=["txt", "md", "docx", "pdf"],
     key="ma_uploader",
     on_change=_keep_upload,
@@ -50,17 +55,20 @@ if upload is not None:
 kept = ss.get("ma_upload")
 if kept and upload is None:
     left, right = st.columns([4, 1])
-    left.caption(f"Using the file uploaded before: **{kept[0]}**.")
-    if right.button("Forget the file", key="ma_forget"):
+    left.caption(_("Using the file uploaded before: **{name}**.", name=kept[0]))
+    if right.button(_("Forget the file"), key="ma_forget"):
         ss.ma_upload = kept = None
-pasted = st.text_area("…or paste the text of a report", height=200, key="report_text", on_change=_keep_text)
+pasted = st.text_area(
+    _("…or paste the text of a report"), height=200, key="report_text", on_change=_keep_text
+)
 ss.ma_text = pasted
 
 prefer = "file"
 if kept and pasted.strip():
     choice = st.radio(
-        "Both a file and pasted text are given. Analyze:",
-        ["the uploaded file", "the pasted text"],
+        _("Both a file and pasted text are given. Analyze:"),
+        [N_("the uploaded file"), N_("the pasted text")],  # English values, shown translated
+        format_func=_,
         horizontal=True,
         key="ma_source",
     )
@@ -70,9 +78,10 @@ text, source, problem = None, None, None
 try:
     file_text = read_document(*kept) if kept else None
     if file_text is not None or pasted.strip():
-        text, source = choose_input(file_text, kept[0] if kept else None, pasted, prefer)
+        text, _source = choose_input(file_text, kept[0] if kept else None, pasted, prefer)
+        source = kept[0] if kept and text is file_text else None  # the file's name, or None: pasted text
 except InputProblem as exc:
-    problem = str(exc)
+    problem = exc.message(_)
 
 if text is not None and ss.get("ma_date_for") != text:  # a new report: its own date, never the last one's
     ss.report_date = find_date(text) or ""
@@ -80,117 +89,129 @@ if text is not None and ss.get("ma_date_for") != text:  # a new report: its own 
 elif "report_date" not in ss:
     ss.report_date = ss.get("ma_date", "")
 raw_date = st.text_input(
-    "Report date (YYYY-MM-DD): filled in from the report when it gives one; resolves 'last year'",
+    _("Report date (YYYY-MM-DD): filled in from the report when it gives one; resolves 'last year'"),
     key="report_date",
 )
 ss.ma_date = raw_date
-date, date_problem = check_report_date(raw_date)
+date, date_problem = check_report_date(raw_date, _)
 if date_problem:  # it quotes what was typed: shown literally
     st.error(widgets.escape_literal(date_problem))
 
-clicked = st.button("Analyze", type="primary", key="ma_analyze")
+clicked = st.button(_("Analyze"), type="primary", key="ma_analyze")
 if problem:  # the message quotes the file name: shown literally
     st.error(widgets.escape_literal(problem))
 
 result = ss.get("ma_result")
 if text is not None and (clicked or result is None or (result["text"], result["date"]) != (text, date)):
-    with st.spinner("Analysing…"):
+    with st.spinner(_("Analysing…")):
         record = analyzer_record.public_record(analyzer().analyze(text, date))
     result = ss.ma_result = {"text": text, "date": date, "source": source, "record": record}
 
 if text is None or result is None:
     if problem is None:
-        widgets.empty_state("Nothing to analyse yet.", "Paste a meeting report above or upload a file.")
+        widgets.empty_state(_("Nothing to analyse yet."), _("Paste a meeting report above or upload a file."))
     st.stop()
 
+
+def shown_table(df, what: str, key: str, proposals: bool = False) -> None:
+    """A table with its coded values in words; its downloads keep the codes."""
+    widgets.table(record_views.display_frame(df, _, proposals), what, state, fb, key, downloads=False)
+    widgets.download_buttons(df, what, state, fb, key, applies=())
+
+
 record = result["record"]
-st.caption(f"Analysed {result['source']}.")
-if record["date"]:
-    st.caption(
-        f"Report date {record['date']}"
-        + (" (as written in the report)" if record["date"] == record.get("date_in_text") else "")
-        + f": 'last year' / 'в прошлом году' is read as **{record['last_year']}**."
-    )
+if result["source"]:
+    st.caption(_("Analysed the uploaded file '{name}'.", name=result["source"]))
 else:
-    st.caption("No report date: 'last year' and part-years without a year are left without a period.")
+    st.caption(_("Analysed the pasted text."))
+if record["date"]:
+    as_written = record["date"] == record.get("date_in_text")
+    day, year = fmt_date(record["date"], lang), record["last_year"]
+    if as_written:
+        st.caption(_("Report date {date} (as written in the report): 'last year' is read as **{year}**.",
+                     date=day, year=year))  # fmt: skip
+    else:
+        st.caption(_("Report date {date}: 'last year' is read as **{year}**.", date=day, year=year))
+else:
+    st.caption(_("No report date: 'last year' and part-years without a year are left without a period."))
 
 tables = record_views.frames(record)
 c = st.columns([2, 1, 1, 1])  # the region's name needs the room
+iso = record["region_iso"]
 c[0].metric(
-    "Region",
-    record["region_name"] or "not recognised",
-    record["region_iso"] or None,
+    _("Region"),
+    widgets.region_name(fb, iso, record["region_name"]) if iso else _("not recognised"),
+    iso or None,
     delta_color="off",
     delta_arrow="off",  # the ISO code is a label, not a change
 )
-c[1].metric("Date", record["date"] or "not found")
-c[2].metric("Place", record.get("place") or "not found")
-c[3].metric("Sectors", len(record["sectors"]))
-names = fb.sectors.set_index("sector_id").name_en
+c[1].metric(_("Date"), fmt_date(record["date"], lang) if record["date"] else _("not found"))
+c[2].metric(_("Place"), record.get("place") or _("not found"))
+c[3].metric(_("Sectors"), fmt_int(len(record["sectors"]), lang))
+sector_name = widgets.sector_label(fb)
 st.markdown(
-    " ".join(f":blue-background[{names.get(s['id'], s['id'])}]" for s in record["sectors"])
-    or "No sector recognised."
+    " ".join(f":blue-background[{sector_name(s['id'])}]" for s in record["sectors"])
+    or _("No sector recognised.")
 )
 
-box = widgets.lazy_expander("Text with the evidence highlighted", "analyzer_highlight")
+box = widgets.lazy_expander(_("Text with the evidence highlighted"), "analyzer_highlight")
 if box.open:  # built and sent only while open, one part of at most 20,000 characters at a time
     with box:
         parts = record_views.text_parts(result["text"])
         part = 0
         if len(parts) > 1:
-            part = st.number_input(f"Part (of {len(parts)})", 1, len(parts), 1, key="highlight_part") - 1
+            part = (
+                st.number_input(_("Part (of {n})", n=len(parts)), 1, len(parts), 1, key="highlight_part") - 1
+            )
         st.markdown(record_views.highlight_html(result["text"], record, *parts[part]), unsafe_allow_html=True)
 
 main_figures, other_figures = record_views.figure_tables(record, fb.fx_rates)
-st.subheader("Trade figures")
+st.subheader(_("Trade figures"))
 st.caption(
-    "Reported trade of Belarus with the meeting's region. value_musd = the value in million USD "
-    "(other currencies only for a whole year, at the year's average rate in the fact base)."
+    _(
+        "Reported trade of Belarus with the meeting's region. Value, million USD: the value converted "
+        "(other currencies only for a whole year, at the year's average rate in the fact base)."
+    )
 )
 if main_figures.empty:
-    st.caption("No trade figures found.")
+    st.caption(_("No trade figures found."))
 else:
-    widgets.table(main_figures, "meeting-figures", state, fb, "record_figures", applies=())
-st.subheader("Other figures: forecasts, national totals, other regions, groups, oblast pairs")
+    shown_table(main_figures, "meeting-figures", "record_figures")
+st.subheader(_("Other figures: forecasts, national totals, other regions, groups, oblast pairs"))
 if other_figures.empty:
-    st.caption("None.")
+    st.caption(_("None."))
 else:
-    widgets.table(other_figures, "meeting-other-figures", state, fb, "record_other_figures", applies=())
+    shown_table(other_figures, "meeting-other-figures", "record_other_figures")
 
-for key, title in (
-    ("targets", "Targets"),
-    ("proposals", "Proposals"),
-    ("products", "Goods"),
-    ("sectors", "Sectors and evidence"),
+for key, title, none in (
+    ("targets", _("Targets"), _("No targets found.")),
+    ("proposals", _("Proposals"), _("No proposals found.")),
+    ("products", _("Goods"), _("No goods found.")),
+    ("sectors", _("Sectors and evidence"), _("No sectors and evidence found.")),
 ):
     st.subheader(title)
     if tables[key].empty:
-        st.caption(f"No {title.lower()} found.")
+        st.caption(none)
     else:
-        widgets.table(tables[key], f"meeting-{key}", state, fb, f"record_{key}", applies=())
+        shown_table(tables[key], f"meeting-{key}", f"record_{key}", proposals=key == "proposals")
 
-st.subheader("Participants")
+st.subheader(_("Participants"))
 if record.get("participants"):
-    widgets.table(
-        record_views.participants_frame(record),
-        "meeting-participants",
-        state,
-        fb,
-        "record_participants",
-        applies=(),
-    )
+    shown_table(record_views.participants_frame(record), "meeting-participants", "record_participants")
 else:
-    st.caption("No named participants found.")
+    st.caption(_("No named participants found."))
 
-st.subheader("Compared with the fact base")
+st.subheader(_("Compared with the fact base"))
 cmp = record_views.compare_with_factbase(record, fb)
 if cmp.empty:
-    st.caption("No reported trade figures of the region to compare.")
+    st.caption(_("No reported trade figures of the region to compare."))
 else:
-    st.caption("Each figure next to the stored value nearest to it for the same period, flow and currency.")
-    widgets.table(cmp, "meeting-vs-fact-base", state, fb, "compare", applies=())
+    st.caption(
+        _("Each figure next to the stored value nearest to it for the same period, flow and currency.")
+    )
+    shown_table(cmp, "meeting-vs-fact-base", "compare")
 
-st.subheader("Download the record")
+st.subheader(_("Download the record"))
 tag = record["region_iso"] or "unknown-region"
 d1, d2, _ = st.columns([1, 1, 4])
 d1.download_button(
