@@ -60,16 +60,21 @@ ALLOWED_WORDS = {
     "H1",
     "H2",
     "id",
+    "RUS",  # the boundary dataset's name: geoBoundaries RUS ADM1
+    "ADM",
 }
 
 URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:ru|by|org|com|gov|int|net|csv|xlsx|docx|pdf|py)\b")
 CODE = re.compile(r"`[^`]*`|\b[A-Z]{2}-[A-Z0-9]{1,4}\b|\{[^}]*\}")
+# Markup a reader never sees as text: Streamlit icons and badges (':material/warning:', ':orange-badge['),
+# and HTML tags in chart hover templates ('<br>', '<extra></extra>').
+MARKUP = re.compile(r":material/[a-z_]+:|:[a-z]+-badge\[|</?[a-z]+\s*/?>")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
 def english_words(text: str) -> list[str]:
     """The Latin words of `text` that are not URLs, codes or allowed names."""
-    text = CODE.sub(" ", URL.sub(" ", text))
+    text = CODE.sub(" ", URL.sub(" ", MARKUP.sub(" ", text)))
     return [w for w in LATIN_WORD.findall(text) if w not in ALLOWED_WORDS and len(w) > 1]
 
 
@@ -156,9 +161,11 @@ def rendered_texts(at: AppTest) -> Iterator[tuple[str, str]]:
             yield kind, el.proto.label
             if el.proto.help:
                 yield f"{kind} help", el.proto.help
-    for el in at.dataframe:
+    for el in at.dataframe:  # the header a reader sees: the column's configured label, else its name
+        labels = json.loads(el.proto.columns or "{}")
         for column in el.value.columns:
-            yield "table header", str(column)
+            label = labels.get(str(column), {}).get("label")
+            yield "table header", str(label or column)
     for el in at.get("plotly_chart"):
         for text in _chart_texts(json.loads(el.proto.spec)):
             yield "chart", text
