@@ -41,3 +41,33 @@ def test_russian_link_filter_by_alias_and_switch_back(page, server_url):
     )
     expect(page).not_to_have_url(re.compile(r"lang="), timeout=30_000)
     expect(page).to_have_url(re.compile(r"region=RU-KEM"))
+
+
+def test_russian_excel_download_has_russian_headers_and_numbers(page, server_url):
+    """The Excel file under the national trade chart, downloaded from the Russian page: Russian headers and
+    an About sheet in Russian; the figures are numeric cells."""
+    from openpyxl import load_workbook
+    from playwright.sync_api import expect
+
+    from tests.test_browser import download
+
+    page.goto(f"{server_url}/?lang=ru&region=RU-TA")
+    expect(
+        page.get_by_role("heading", name="Торговля товарами между Беларусью и Россией по годам")
+    ).to_be_visible(timeout=180_000)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
+    xlsx = download(page, page.get_by_role("button", name="⬇ Excel").first)
+    assert xlsx.suggested_filename.startswith("national-trade") and xlsx.suggested_filename.endswith(".xlsx")
+    wb = load_workbook(xlsx.path())
+    ws = wb.worksheets[0]
+    headers = [c.value for c in ws[1]]
+    assert "Год" in headers and "Значение, млн долларов США" in headers, headers
+    assert all(re.search("[А-Яа-я]", h) for h in headers), headers  # every header in Russian
+    years = [r[headers.index("Год")] for r in ws.iter_rows(min_row=2, values_only=True)]
+    value_col = headers.index("Значение, млн долларов США")
+    values = [r[value_col] for r in ws.iter_rows(min_row=2, values_only=True) if r[value_col] is not None]
+    assert values and all(isinstance(v, int | float) for v in values)  # numbers, not "1 234,5" text
+    assert all(isinstance(y, int) for y in years if y is not None)
+    assert wb.sheetnames[1] == "О файле"
+    about = {r[0]: r[1] for r in wb["О файле"].iter_rows(max_col=2, values_only=True) if r[0]}
+    assert "примененные фильтры" in about and "Республика Татарстан" in about["примененные фильтры"]

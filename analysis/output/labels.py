@@ -33,7 +33,7 @@ COLUMN_LABELS: dict[str, str] = {
     "sectors": N_("Sectors discussed"),
     "target_note": N_("Target set"),
     "source_url": N_("Source"),
-    "source": N_("Publication"),
+    "source": N_("Source"),
     "fact_base_source": N_("Source in the fact base"),
     "grp_value": N_("GRP, million RUB"),
     "grp_year": N_("GRP year"),

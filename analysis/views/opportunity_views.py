@@ -12,7 +12,6 @@ from babel.numbers import format_decimal, format_percent
 
 from analysis.models import potential
 from analysis.models.opportunities import CLASS_LABELS
-from analysis.output.formatting import fmt_int
 from analysis.output.i18n import DEFAULT_LANG, N_, translator
 
 # The models' English labels (analysis.models imports only data), marked here for the catalog.
@@ -114,32 +113,37 @@ def _decimal(value: float, places: int, lang: str) -> str:
     return format_decimal(round(float(value), places), f"0.{'0' * places}" if places else "0", locale=lang)
 
 
+def _percent(value: float, lang: str) -> str:
+    """A whole percentage: '47%' (ru: '47 %' with a no-break space)."""
+    return format_percent(round(float(value)) / 100, locale=lang)
+
+
 def fit_summary(g: potential.GravityResult, lang: str = DEFAULT_LANG) -> str:
     """The chosen specification's fit (n, pseudo-R², leave-one-out error) and the replaced model's beside it,
     in `lang` with its number formats."""
     t = translator(lang)
     line = t.gettext(
         "Chosen specification: **{spec}** · fitted on **{regions}** · pseudo-R² **{r2}** · "
-        "leave-one-out median error **{error}%** (modelled)",
+        "leave-one-out median error **{error}** (modelled)",
         spec=spec_name(g.spec, lang),
         regions=t.ngettext("{n} region", "{n} regions", g.n),
         r2=_decimal(g.pseudo_r2, 2, lang),
-        error=fmt_int(g.loo_median_abs_error_pct, lang),
+        error=_percent(g.loo_median_abs_error_pct, lang),
     )
     b = g.baseline
     if b is not None and b.spec != g.spec:
         line += "  \n" + t.gettext(
-            "Replaced model: {spec} · {regions} · pseudo-R² {r2} · leave-one-out median error {error}%",
+            "Replaced model: {spec} · {regions} · pseudo-R² {r2} · leave-one-out median error {error}",
             spec=spec_name(b.spec, lang),
             regions=t.ngettext("{n} region", "{n} regions", b.n),
             r2=_decimal(b.pseudo_r2, 2, lang),
-            error=fmt_int(b.loo_median_abs_error_pct, lang),
+            error=_percent(b.loo_median_abs_error_pct, lang),
         )
     if g.loo_median_abs_error_pct > LOO_GOAL_PCT:
         line += "  \n" + t.gettext(
             "No specification gets the leave-one-out error to {goal} or below for these filters: too few "
             "regions have a figure, and they come from different years and sides.",
-            goal=format_percent(LOO_GOAL_PCT / 100, locale=lang),
+            goal=_percent(LOO_GOAL_PCT, lang),
         )
     return line
 
