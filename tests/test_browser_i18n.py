@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -58,7 +60,7 @@ def test_russian_excel_download_has_russian_headers_and_numbers(page, server_url
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
     xlsx = download(page, page.get_by_role("button", name="⬇ Excel").first)
     assert xlsx.suggested_filename.startswith("national-trade") and xlsx.suggested_filename.endswith(".xlsx")
-    wb = load_workbook(xlsx.path())
+    wb = load_workbook(io.BytesIO(Path(xlsx.path()).read_bytes()))  # the saved file has no .xlsx suffix
     ws = wb.worksheets[0]
     headers = [c.value for c in ws[1]]
     assert "Год" in headers and "Значение, млн долларов США" in headers, headers
