@@ -150,3 +150,26 @@ def test_english_pages_stay_english(page, key, tab, english):
     assert any(english in (t or "") for t in titles), titles
     assert fig["separators"] == ".,"
     assert not any(re.search("[А-Яа-я]", t.value) for t in [*at.subheader, *at.header, *at.caption])
+
+
+def test_the_open_tab_stays_in_the_url_when_the_language_changes():
+    """The run that switches the language already has the tab in the URL, in the new language."""
+    at = run_page(overview_view="Meeting agenda", region="RU-KL")
+    at.button_group(key="f_lang").set_value("ru").run()
+    assert at.query_params.get("overview_view") in ("Повестка встреч", ["Повестка встреч"])
+    assert "О чём говорили на встречах" in [h.value for h in at.subheader]
+    at.button_group(key="f_lang").set_value("en").run()
+    assert at.query_params.get("overview_view") in ("Meeting agenda", ["Meeting agenda"])
+
+
+def test_a_chart_is_reused_per_language_and_built_anew_for_the_other(fb):
+    from analysis.models import trade
+    from analysis.views.overview import national_view
+    from dashboard import charts
+
+    nat = national_view(trade.national_series(fb.trade_facts), (2015, 2024))
+    english = charts.national_lines(nat, "en")
+    russian = charts.national_lines(nat, "".join(["r", "u"]))  # an equal string, not the same object
+    assert charts.national_lines(nat, "ru") is russian and charts.national_lines(nat, "en") is english
+    assert russian.layout.yaxis.title.text == "млрд долларов США" and russian.layout.separators == ",\u00a0"
+    assert english.layout.yaxis.title.text == "billion USD"
