@@ -48,6 +48,7 @@ SIDE_LABELS = {
     "RU": N_("Russian statistics"),
 }
 SEQUENTIAL = "Cividis"
+DIVERGING = "PuOr"
 # Texts of analysis.data shown on pages (the data layer has no translation), marked here for the catalog;
 # tests check that they are the same texts.
 DATA_MESSAGES = (
@@ -57,7 +58,6 @@ DATA_MESSAGES = (
         "are the project's own (MIT). Cite the source of each row, not this file."
     ),
 )
-DIVERGING = "PuOr"
 
 
 def ui_lang() -> str:

@@ -140,3 +140,7 @@ def test_model_labels_marked_here_are_the_models_own():
 def test_data_texts_marked_for_translation_are_the_data_layers_own():
     assert geo.BOUNDARY_CREDIT in widgets.DATA_MESSAGES
     assert catalog.DOWNLOAD_LICENCE in widgets.DATA_MESSAGES
+
+
+def test_data_as_of_names_marked_for_translation_are_the_catalogs_own(fb):
+    assert set(widgets.AS_OF_NAMES) == set(catalog.data_as_of(fb))
