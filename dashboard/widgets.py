@@ -36,7 +36,7 @@ from analysis.models.trade import SOURCE_SEPARATOR
 from analysis.output.export import about_filters, export_filename, to_csv_bytes, to_excel_bytes
 from analysis.output.formatting import fmt_count, fmt_date
 from analysis.output.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, N_, Translator, mark_foreign, translator
-from analysis.output.labels import column_label, district_name
+from analysis.output.labels import column_label, district_name, localised_frame
 from dashboard.cached import factbase_or_stop
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -147,6 +147,14 @@ def names_in(table: str, lang: str) -> dict[str, str]:
     """Region (`table="regions"`, by ISO code) or sector (`"sectors"`, by id) names in `lang`, for charts."""
     fb = factbase_or_stop()
     return _names(fb, str(fb.data_dir), table, lang)
+
+
+def in_language(df: pd.DataFrame) -> pd.DataFrame:
+    """A table in the interface language (region, sector and district names, notes); English: `df` itself."""
+    lang = ui_lang()
+    if lang == DEFAULT_LANG:
+        return df
+    return localised_frame(df, lang, names_in("regions", lang), names_in("sectors", lang))
 
 
 def ru_region_ids(fb: FactBase) -> list[str]:
@@ -439,6 +447,7 @@ def download_buttons(
     filter that is set is named in a caption ("Not filtered by …").
     """
     _ = tr().gettext
+    df = in_language(df)
     ignored = ignored_filters(state, fb, applies)
     if ignored:
         st.caption(_("Not filtered by: {filters}.", filters=", ".join(ignored)))
@@ -485,6 +494,7 @@ def table(
     `wrap=True` for a few rows of long text (a catalogue, definitions): a static table whose cells wrap,
     keyed by its first column, so every column is readable without scrolling sideways.
     """
+    df = in_language(df)
     user_badge(df)
     label = partial(column_label, lang=ui_lang())
     if wrap:

@@ -144,3 +144,36 @@ def test_data_texts_marked_for_translation_are_the_data_layers_own():
 
 def test_data_as_of_names_marked_for_translation_are_the_catalogs_own(fb):
     assert set(widgets.AS_OF_NAMES) == set(catalog.data_as_of(fb))
+
+
+def test_a_table_in_russian_gets_russian_names_districts_and_notes():
+    from analysis.output.labels import localised_frame
+
+    df = pd.DataFrame(
+        {
+            "iso_code": ["RU-TA"],
+            "name_en": ["Republic of Tatarstan"],
+            "federal_district": ["Volga"],
+            "growth_note": ["no full-year figure for 2023"],
+            "turnover_musd": [740.0],
+        }
+    )
+    out = localised_frame(df, "ru", {"RU-TA": "Республика Татарстан"}, {})
+    assert list(out.columns) == [
+        "iso_code",
+        "name_en",
+        "name_ru",
+        "federal_district",
+        "growth_note",
+        "turnover_musd",
+    ]
+    assert out.iloc[0].tolist() == [
+        "RU-TA",
+        "Republic of Tatarstan",
+        "Республика Татарстан",
+        "Приволжский федеральный округ",
+        "нет годового показателя за 2023 г.",
+        740.0,
+    ]
+    assert localised_frame(df, "en", {}, {}) is df
+    assert df.federal_district.tolist() == ["Volga"]  # the input is not changed

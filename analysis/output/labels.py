@@ -247,3 +247,31 @@ def note_text(note: str, lang: str = DEFAULT_LANG) -> str:
                 )
             return t.gettext(message, **params)
     return note
+
+
+def localised_frame(
+    df, lang: str, region_names: dict[str, str], sector_names: dict[str, str]
+):  # pandas DataFrame in and out (pandas is not imported here for a type)
+    """A table as the Russian interface shows and downloads it: a `name_ru` column beside `name_en`,
+    `region_name` / `sector_name` in the language (by `region_iso` / `sector_id`), federal districts in words
+    and the trade model's notes translated. Ids, codes and numbers stay as they are; English: `df` itself.
+
+    `region_names` maps ISO codes to names in `lang`, `sector_names` sector ids to names.
+    """
+    if lang == DEFAULT_LANG:
+        return df
+    out = df.copy()
+    if "name_en" in out.columns and "iso_code" in out.columns and "name_ru" not in out.columns:
+        out.insert(list(out.columns).index("name_en") + 1, "name_ru", out.iso_code.map(region_names))
+    if "region_name" in out.columns and "region_iso" in out.columns:
+        out["region_name"] = out.region_iso.map(region_names).fillna(out.region_name)
+    if "sector_name" in out.columns and "sector_id" in out.columns:
+        out["sector_name"] = out.sector_id.map(sector_names).fillna(out.sector_name)
+    if "federal_district" in out.columns:
+        out["federal_district"] = [
+            d if not isinstance(d, str) else district_name(d, lang) for d in out.federal_district
+        ]
+    for col in ("growth_note", "balance_note", "differ_note"):
+        if col in out.columns:
+            out[col] = [note_text(n, lang) if isinstance(n, str) else n for n in out[col]]
+    return out
