@@ -150,7 +150,7 @@ def region_summary(side: str, iso: str, years: tuple[int, int], lang: str = "en"
 
 @st.cache_resource(**CACHE)
 def region_profile(
-    side: str, iso: str, years: tuple[int, int], sectors: tuple[str, ...]
+    side: str, iso: str, years: tuple[int, int], sectors: tuple[str, ...], lang: str = "en"
 ) -> dict[str, pd.DataFrame]:
     """Everything the profile section of the Regions page shows for one region."""
     fb = factbase()
@@ -161,9 +161,9 @@ def region_profile(
         "series": series[series.year.between(*years)].reset_index(drop=True),
         "partial": trade.partial_year_figures(fb.trade_facts, iso),
         "no_usd": trade.no_usd_figures(fb.trade_facts, iso),
-        "meetings": profile.meeting_timeline(fb, iso, years, sectors),
-        "sectors": profile.sectors_discussed(fb, iso, years, sectors),
-        "goods": profile.goods_traded(fb, iso, sectors),
+        "meetings": profile.meeting_timeline(fb, iso, years, sectors, lang),
+        "sectors": profile.sectors_discussed(fb, iso, years, sectors, lang),
+        "goods": profile.goods_traded(fb, iso, sectors, lang),
         "targets": targets.target_progress(region_meetings[in_years], best_figures(side)),
     }
 

@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.state import get_session_state
 
 from analysis.data import catalog
 from analysis.data.filters import (
@@ -32,10 +33,10 @@ from analysis.data.filters import (
 )
 from analysis.data.tables import FactBase
 from analysis.models.trade import SOURCE_SEPARATOR
-from analysis.output.export import export_filename, to_csv_bytes, to_excel_bytes
-from analysis.output.formatting import fmt_count
-from analysis.output.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, N_, Translator, translator
-from analysis.output.labels import column_label
+from analysis.output.export import about_filters, export_filename, to_csv_bytes, to_excel_bytes
+from analysis.output.formatting import fmt_count, fmt_date
+from analysis.output.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, N_, Translator, mark_foreign, translator
+from analysis.output.labels import column_label, district_name, localised_frame
 from dashboard.cached import factbase_or_stop
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -48,6 +49,15 @@ SIDE_LABELS = {
 }
 SEQUENTIAL = "Cividis"
 DIVERGING = "PuOr"
+# Texts of analysis.data shown on pages (the data layer has no translation), marked here for the catalog;
+# tests check that they are the same texts.
+DATA_MESSAGES = (
+    N_("Boundaries: geoBoundaries RUS ADM1, © OpenStreetMap contributors, ODbL 1.0."),
+    N_(
+        "Facts are quoted with attribution from the public sources listed; labels, notes and derived figures "
+        "are the project's own (MIT). Cite the source of each row, not this file."
+    ),
+)
 
 
 def ui_lang() -> str:
@@ -85,8 +95,9 @@ def year_bounds(fb: FactBase) -> tuple[int, int]:
 
 def region_label(fb: FactBase) -> Callable[[str], str]:
     """Display label for a region id: name (Russian in the Russian interface) and federal district."""
+    lang = ui_lang()
     labels = {
-        iso: f"{name} · {fd} FD" if fd else name
+        iso: f"{name} · {district_name(fd, lang, short=True)}" if fd else name
         for iso, name, fd in zip(
             fb.regions.iso_code,
             fb.regions[_name_column(fb.regions)],
@@ -119,6 +130,31 @@ def region_name(fb: FactBase, iso: str, fallback: str) -> str:
     row = fb.regions[fb.regions.iso_code == iso]
     name = row[_name_column(fb.regions)].iloc[0] if len(row) else None
     return name if isinstance(name, str) and name else fallback
+
+
+@st.cache_resource(show_spinner=False)
+def _names(_fb: FactBase, folder: str, table: str, lang: str) -> dict[str, str]:
+    frame = _fb.regions if table == "regions" else _fb.sectors
+    key = "iso_code" if table == "regions" else "sector_id"
+    column = "name_ru" if lang == "ru" and "name_ru" in frame.columns else "name_en"
+    return {
+        k: v if isinstance(v, str) and v else en
+        for k, v, en in zip(frame[key], frame[column], frame.name_en, strict=True)
+    }
+
+
+def names_in(table: str, lang: str) -> dict[str, str]:
+    """Region (`table="regions"`, by ISO code) or sector (`"sectors"`, by id) names in `lang`, for charts."""
+    fb = factbase_or_stop()
+    return _names(fb, str(fb.data_dir), table, lang)
+
+
+def in_language(df: pd.DataFrame) -> pd.DataFrame:
+    """A table in the interface language (region, sector and district names, notes); English: `df` itself."""
+    lang = ui_lang()
+    if lang == DEFAULT_LANG:
+        return df
+    return localised_frame(df, lang, names_in("regions", lang), names_in("sectors", lang))
 
 
 def ru_region_ids(fb: FactBase) -> list[str]:
@@ -258,7 +294,15 @@ def escape_literal(text: str) -> str:
 def url_value_dropped(param: str, value: str, reason: str) -> None:
     """Warn that a value from the URL was not used; the value is shown literally and cut short."""
     shown = (value if len(value) <= 40 else value[:40] + "…").replace("`", "'")
-    st.warning(f"URL parameter {param}: `{shown}` was ignored ({reason}).", icon=":material/warning:")
+    st.warning(
+        tr().gettext(
+            "URL parameter {param}: `{shown}` was ignored ({reason}).",
+            param=param,
+            shown=shown,
+            reason=reason,
+        ),
+        icon=":material/warning:",
+    )
 
 
 def view_tabs(labels: list[str], key: str) -> list:
@@ -278,14 +322,31 @@ def view_tabs(labels: list[str], key: str) -> list:
     if active is None:
         wanted = st.query_params.get_all(key)
         active = wanted[0] if wanted else None
-    if active in same_tab and active not in shown:  # the language changed: keep the open tab
+    renamed = active in same_tab and active not in shown
+    if renamed:  # the language changed: keep the open tab
         st.session_state[key] = same_tab[active]
     seen = f"tab_checked_{key}"
     if seen not in st.session_state:
         st.session_state[seen] = True
         for notice in check_choice({key: st.query_params.get_all(key)}, key, same_tab):
             st.warning(notice_markdown(notice), icon=":material/warning:")
-    return st.tabs(shown, key=key, bind="query-params", on_change="rerun")
+    tabs = st.tabs(shown, key=key, bind="query-params", on_change="rerun")
+    if renamed:
+        _keep_tab_in_url(key, same_tab[active])
+    return tabs
+
+
+def _keep_tab_in_url(key: str, label: str) -> None:
+    """Put the open tab back into the URL after a language switch.
+
+    The URL still names the tab in the old language, which names no tab of the renamed widget, so Streamlit
+    drops the parameter (and would write it back only on the next run). A bound parameter cannot be set
+    through `st.query_params`, so the value goes in through the session's query-parameter store, which
+    also tells the browser.
+    """
+    with get_session_state().query_params() as qp:
+        if not qp.has_param(key):
+            qp.set_corrected_value(key, label, "string_value")
 
 
 @st.cache_resource(show_spinner=False)
@@ -345,16 +406,31 @@ def data_as_of(fb: FactBase) -> dict[str, str]:
 
 
 def about_sheet(state: FilterState, fb: FactBase) -> dict[str, str]:
-    """The lines of a download's About sheet: filters in words, data as of, licence."""
-    filters = describe_filters(state, year_bounds(fb), region_label(fb), sector_label(fb))
-    as_of = {f"data as of: {k}": v for k, v in data_as_of(fb).items()}
-    return {"filters applied": filters, **as_of, "licence": catalog.DOWNLOAD_LICENCE}
+    """The lines of a download's About sheet in the interface language: filters in words, data as of, licence."""
+    lang = ui_lang()
+    if lang == DEFAULT_LANG:
+        filters = describe_filters(state, year_bounds(fb), region_label(fb), sector_label(fb))
+        as_of = {f"data as of: {k}": v for k, v in data_as_of(fb).items()}
+        return {"filters applied": filters, **as_of, "licence": catalog.DOWNLOAD_LICENCE}
+    _ = tr().gettext
+    filters = about_filters(state, year_bounds(fb), region_label(fb), sector_label(fb), lang)
+    as_of = {_("data as of: {what}", what=_(k)): v for k, v in data_as_of(fb).items()}
+    return {_("filters applied"): filters, **as_of, _("licence"): _(catalog.DOWNLOAD_LICENCE)}
+
+
+AS_OF_NAMES = (N_("newest record"), N_("newest full-year trade figure"), N_("last curated"))
 
 
 def page_footer(fb: FactBase) -> None:
-    """Every page's last line: how current the data is."""
+    """Every page's last line: how current the data is (dates in the interface language)."""
     st.divider()
-    st.caption(catalog.data_as_of_line(data_as_of(fb), tr().gettext))
+    lang = ui_lang()
+    if lang == DEFAULT_LANG:
+        st.caption(catalog.data_as_of_line(data_as_of(fb)))
+        return
+    _ = tr().gettext
+    parts = [f"{_(k)} {fmt_date(v, lang) if len(str(v)) == 10 else v}" for k, v in data_as_of(fb).items()]
+    st.caption(_("Data as of: {dates}", dates=" · ".join(parts)))
 
 
 def download_buttons(
@@ -371,6 +447,7 @@ def download_buttons(
     filter that is set is named in a caption ("Not filtered by …").
     """
     _ = tr().gettext
+    df = in_language(df)
     ignored = ignored_filters(state, fb, applies)
     if ignored:
         st.caption(_("Not filtered by: {filters}.", filters=", ".join(ignored)))
@@ -389,7 +466,7 @@ def download_buttons(
     )
     row.download_button(
         "⬇ Excel",
-        data=partial(to_excel_bytes, df, what, about_sheet(state, fb)),
+        data=partial(to_excel_bytes, df, what, about_sheet(state, fb), ui_lang()),
         file_name=export_filename(what, tags, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{key}",
@@ -417,8 +494,9 @@ def table(
     `wrap=True` for a few rows of long text (a catalogue, definitions): a static table whose cells wrap,
     keyed by its first column, so every column is readable without scrolling sideways.
     """
+    df = in_language(df)
     user_badge(df)
-    label = lambda c: tr().gettext(column_label(c))  # noqa: E731 (headers in the interface language)
+    label = partial(column_label, lang=ui_lang())
     if wrap:
         shown = st.table(df.set_index(df.columns[0]).rename_axis(label(df.columns[0])).rename(columns=label))
     else:
@@ -434,19 +512,24 @@ def table(
     return shown
 
 
-USER_BADGE = ":orange-badge[:material/person_edit: user-added]"
+USER_BADGE = N_(":orange-badge[:material/person_edit: user-added]")
 
 
 def user_badge(df: pd.DataFrame) -> None:
     """A badge above a table that holds rows users added (column `origin` = 'user'), saying how many."""
     if "origin" in df.columns and (n := int(df.origin.eq("user").sum())):
-        badge = USER_BADGE.replace("user-added", tr().gettext("user-added"))
-        rows = tr().ngettext(
-            "{n} row added by users (see the columns `origin`, `added_by`, `added_at`)",
-            "{n} rows added by users (see the columns `origin`, `added_by`, `added_at`)",
-            n,
+        t = tr()
+        cols = ", ".join(column_label(c, ui_lang()) for c in ("origin", "added_by", "added_at"))
+        st.markdown(
+            t.gettext(USER_BADGE)
+            + " "
+            + t.ngettext(
+                "{n} row added by users (see the columns {columns})",
+                "{n} rows added by users (see the columns {columns})",
+                n,
+                columns=cols,
+            )
         )
-        st.markdown(f"{badge} {rows}")
 
 
 def show_chart(fig: go.Figure, key: str) -> None:
@@ -495,17 +578,29 @@ def source_links_markdown(urls: list[str]) -> str:
 def meeting_card(meeting, region_name: str) -> None:
     """One meeting as a bordered card that wraps at any width: date and level, both sides, sectors, target,
     source. Text from the data is shown literally (escaped)."""
+    lang = ui_lang()
+    _ = tr().gettext
+
+    def quoted(text: object) -> str:  # text the data holds in English, marked as such
+        text = str(text or "").strip()
+        return mark_foreign(escape_markdown(text), "en", lang) if text else "–"
+
+    level = _(MEETING_LEVELS.get(str(meeting.level), str(meeting.level)))
     lines = [
-        f"**{meeting.date}** · {escape_markdown(str(meeting.level))} level",
-        f"Belarus: {escape_markdown(str(meeting.by_side))}",
-        f"{escape_markdown(region_name)}: {escape_markdown(str(meeting.region_side or '')) or '–'}",
-        f"Sectors: {escape_markdown(str(meeting.sectors)) or '–'}",
+        f"**{fmt_date(meeting.date, lang)}** · {escape_markdown(level)}",
+        _("Belarus: {who}", who=quoted(meeting.by_side)),
+        f"{escape_markdown(region_name)}: {quoted(meeting.region_side)}",
+        _("Sectors: {sectors}", sectors=escape_markdown(str(meeting.sectors)) or "–"),
     ]
     if str(meeting.target_note or "").strip():
-        lines.append(f"Target: {escape_markdown(str(meeting.target_note))}")
-    lines.append(source_links_markdown([meeting.source_url]).removeprefix("1. ").join(["Source: ", ""]))
+        lines.append(_("Target: {target}", target=quoted(meeting.target_note)))
+    link = source_links_markdown([meeting.source_url]).removeprefix("1. ")
+    lines.append(_("Source: {link}", link=link))
     with st.container(border=True):
         st.markdown("  \n".join(lines))
+
+
+MEETING_LEVELS = {"top": N_("top level"), "other": N_("other level")}
 
 
 def empty_state(message: str, hint: str) -> None:
@@ -514,4 +609,6 @@ def empty_state(message: str, hint: str) -> None:
 
 
 def modelled_badge() -> None:
-    st.caption(":material/calculate: **Modelled, not reported.** See the method and caveats below.")
+    st.caption(
+        tr().gettext(":material/calculate: **Modelled, not reported.** See the method and caveats below.")
+    )

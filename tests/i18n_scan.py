@@ -60,18 +60,23 @@ ALLOWED_WORDS = {
     "H1",
     "H2",
     "id",
+    "RUS",  # the boundary dataset's name: geoBoundaries RUS ADM1
+    "ADM",
 }
 
 URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:ru|by|org|com|gov|int|net|csv|xlsx|docx|pdf|py)\b")
 CODE = re.compile(r"`[^`]*`|\b[A-Z]{2}-[A-Z0-9]{1,4}\b|\{[^}]*\}")
+# Markup a reader never sees as text: Streamlit icons and badges (':material/warning:', ':orange-badge['),
+# and HTML tags in chart hover templates ('<br>', '<extra></extra>').
+MARKUP = re.compile(r":material/[a-z_]+:|:[a-z]+-badge\[|</?[a-z]+\s*/?>")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Streamlit's Markdown directives and icons (":blue-background[", ":material/check:"): syntax, not text.
 DIRECTIVE = re.compile(r":[a-z]+(?:-[a-z]+)*\[|:material/[a-z_]+:")
 
 
 def english_words(text: str) -> list[str]:
-    """The Latin words of `text` that are not URLs, codes, Markdown directives or allowed names."""
-    text = CODE.sub(" ", URL.sub(" ", DIRECTIVE.sub(" ", text)))
+    """The Latin words of `text` that are not URLs, codes, Markdown directives, markup or allowed names."""
+    text = CODE.sub(" ", URL.sub(" ", MARKUP.sub(" ", DIRECTIVE.sub(" ", text))))
     return [w for w in LATIN_WORD.findall(text) if w not in ALLOWED_WORDS and len(w) > 1]
 
 

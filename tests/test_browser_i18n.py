@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +66,33 @@ def test_russian_report_analysed_on_the_russian_analyzer_page(page, server_url):
     expect(page.get_by_label("Дата отчёта", exact=False)).to_have_value("2023-04-03")
     wait_for_app(page)
     page.screenshot(path=str(ARTIFACTS / "russian-analyzer.png"), full_page=False)
+
+
+def test_russian_excel_download_has_russian_headers_and_numbers(page, server_url):
+    """The Excel file under the national trade chart, downloaded from the Russian page: Russian headers and
+    an About sheet in Russian; the figures are numeric cells."""
+    from openpyxl import load_workbook
+    from playwright.sync_api import expect
+
+    from tests.test_browser import download
+
+    page.goto(f"{server_url}/?lang=ru&region=RU-TA")
+    expect(
+        page.get_by_role("heading", name="Торговля товарами между Беларусью и Россией по годам")
+    ).to_be_visible(timeout=180_000)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
+    xlsx = download(page, page.get_by_role("button", name="⬇ Excel").first)
+    assert xlsx.suggested_filename.startswith("national-trade") and xlsx.suggested_filename.endswith(".xlsx")
+    wb = load_workbook(io.BytesIO(Path(xlsx.path()).read_bytes()))  # the saved file has no .xlsx suffix
+    ws = wb.worksheets[0]
+    headers = [c.value for c in ws[1]]
+    assert "Год" in headers and "Значение, млн долларов США" in headers, headers
+    assert all(re.search("[А-Яа-я]", h) for h in headers), headers  # every header in Russian
+    years = [r[headers.index("Год")] for r in ws.iter_rows(min_row=2, values_only=True)]
+    value_col = headers.index("Значение, млн долларов США")
+    values = [r[value_col] for r in ws.iter_rows(min_row=2, values_only=True) if r[value_col] is not None]
+    assert values and all(isinstance(v, int | float) for v in values)  # numbers, not "1 234,5" text
+    assert all(isinstance(y, int) for y in years if y is not None)
+    assert wb.sheetnames[1] == "О файле"
+    about = {r[0]: r[1] for r in wb["О файле"].iter_rows(max_col=2, values_only=True) if r[0]}
+    assert "примененные фильтры" in about and "Республика Татарстан" in about["примененные фильтры"]

@@ -3,7 +3,8 @@
 CSV is the clean data file: UTF-8 with a BOM, comma separator, dot decimal, the stable column ids as
 headers, blanks for missing values, whole numbers without ".0". The .xlsx is the analyst's file: numbers
 as numeric cells with a number format, codes and periods as text, a bold frozen header with units,
-fitted column widths, and an "About" sheet (filters, export date, data as of, sources, licence).
+fitted column widths, and an "About" sheet (filters, export date, data as of, sources, licence). In the
+Russian interface the Excel headers and the About sheet are in Russian; numbers stay numbers in both.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 import numpy as np
@@ -19,6 +20,10 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from analysis.data.filters import FilterState
+from analysis.output.i18n import DEFAULT_LANG, N_, translator
+from analysis.output.labels import column_label
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Whole-number columns: years, counts, ranks. A float column of these names holding only whole
@@ -109,14 +114,20 @@ def _cell(value: object) -> object:
     return value
 
 
-def _data_sheet(ws, df: pd.DataFrame) -> None:
+def excel_header(col: str, lang: str = DEFAULT_LANG) -> str:
+    """The Excel header of a column: the id with its unit in English ('turnover_musd (million USD)'), the
+    human label in Russian ('Товарооборот, млн долларов США')."""
+    return header_with_unit(col) if lang == DEFAULT_LANG else column_label(col, lang)
+
+
+def _data_sheet(ws, df: pd.DataFrame, lang: str = DEFAULT_LANG) -> None:
     bold = Font(bold=True)
     widths = []
     for j, col in enumerate(df.columns, 1):
         name = str(col)
         s = df[col]
         text = _is_text_column(name, s)
-        head = ws.cell(row=1, column=j, value=neutralise_cell(header_with_unit(name)))
+        head = ws.cell(row=1, column=j, value=neutralise_cell(excel_header(name, lang)))
         head.font = bold
         fmt = "@" if text else _number_format(s)
         longest = len(head.value)
@@ -145,19 +156,25 @@ def row_sources(df: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def _about_sheet(ws, df: pd.DataFrame, about: Mapping[str, str]) -> None:
+ABOUT_SHEET = N_("About")
+
+
+def _about_sheet(ws, df: pd.DataFrame, about: Mapping[str, str], lang: str = DEFAULT_LANG) -> None:
+    _ = translator(lang).gettext
     bold = Font(bold=True)
     rows: list[tuple[str, str]] = [
-        ("exported (UTC)", datetime.now(UTC).strftime("%Y-%m-%d %H:%M")),
-        ("rows", str(len(df))),
+        (_("exported (UTC)"), datetime.now(UTC).strftime("%Y-%m-%d %H:%M")),
+        (_("rows"), str(len(df))),
     ]
     rows += [(k, v) for k, v in about.items()]
-    rows.append(("numbers", "Numeric cells hold full precision; blanks are missing figures, never zero."))
+    rows.append(
+        (_("numbers"), _("Numeric cells hold full precision; blanks are missing figures, never zero."))
+    )
     for i, (k, v) in enumerate(rows, 1):
         ws.cell(row=i, column=1, value=k).font = bold
         ws.cell(row=i, column=2, value=neutralise_cell(v))
     start = len(rows) + 2
-    ws.cell(row=start, column=1, value="sources of the rows").font = bold
+    ws.cell(row=start, column=1, value=_("sources of the rows")).font = bold
     for i, url in enumerate(row_sources(df), start + 1):
         ws.cell(row=i, column=1, value=i - start)
         ws.cell(row=i, column=2, value=neutralise_cell(url))
@@ -165,17 +182,21 @@ def _about_sheet(ws, df: pd.DataFrame, about: Mapping[str, str]) -> None:
     ws.column_dimensions["B"].width = 100
 
 
-def to_excel_bytes(df: pd.DataFrame, sheet: str = "data", about: Mapping[str, str] | None = None) -> bytes:
+def to_excel_bytes(
+    df: pd.DataFrame, sheet: str = "data", about: Mapping[str, str] | None = None, lang: str = DEFAULT_LANG
+) -> bytes:
     """An .xlsx workbook: the rows on the first sheet (formatted for reading), and an "About" sheet.
 
-    `about` holds label → text lines for the About sheet (filters applied, data as of, licence …);
-    the export time and the distinct sources of the rows are added here.
+    `about` holds label → text lines for the About sheet (filters applied, data as of, licence …), already
+    in `lang`; the export time and the distinct sources of the rows are added here. Headers and the About
+    sheet's own lines are in `lang` (ValueError for an unknown one); cells keep the data's numbers.
     """
+    _ = translator(lang).gettext
     wb = Workbook()
     ws = wb.active
     ws.title = re.sub(r"[\[\]:*?/\\]", "-", sheet)[:31] or "data"
-    _data_sheet(ws, clean_frame(df))
-    _about_sheet(wb.create_sheet("About"), df, about or {})
+    _data_sheet(ws, clean_frame(df), lang)
+    _about_sheet(wb.create_sheet(_(ABOUT_SHEET)), df, about or {}, lang)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -192,3 +213,32 @@ def export_filename(what: str, filters: dict[str, str], ext: str) -> str:
     name = "_".join(parts)
     name = re.sub(r"[^A-Za-z0-9_.+-]", "-", name)[:150]
     return f"{name}.{ext}"
+
+
+ABOUT_SIDES = {
+    "BY": N_("Belarusian statistics"),
+    "RU": N_("Russian statistics"),
+    None: N_("best available (Belarusian first)"),
+}
+
+
+def about_filters(
+    state: FilterState,
+    year_bounds: tuple[int, int],
+    region_name: Callable[[str], str],
+    sector_name: Callable[[str], str],
+    lang: str = DEFAULT_LANG,
+) -> str:
+    """The filters in words for a file's About sheet in `lang`:
+    'Sector: all · Region: Republic of Tatarstan · Years: 2019–2024 · Statistics side: …' (ru: 'Отрасль: все …')."""
+    _ = translator(lang).gettext
+    years = f"{state.years[0]}–{state.years[1]}" + (
+        " " + _("(all)") if tuple(state.years) == year_bounds else ""
+    )
+    parts = [
+        _("Sector: {sectors}", sectors=", ".join(sector_name(s) for s in state.sectors) or _("all")),
+        _("Region: {regions}", regions=", ".join(region_name(r) for r in state.regions) or _("all")),
+        _("Years: {years}", years=years),
+        _("Statistics side: {side}", side=_(ABOUT_SIDES.get(state.side, ABOUT_SIDES[None]))),
+    ]
+    return " · ".join(parts)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-RANK_MEASURES = {
-    "turnover_musd": "Turnover, million USD",
-    "growth_pct": "Growth on the year before, %",
-    "turnover_per_capita_usd": "Turnover per person, USD",
+from analysis.output.i18n import N_
+
+RANK_MEASURES = {  # English; translated where shown (N_ marks them for the catalog)
+    "turnover_musd": N_("Turnover, million USD"),
+    "growth_pct": N_("Growth on the year before, %"),
+    "turnover_per_capita_usd": N_("Turnover per person, USD"),
 }
 PEER_COLUMNS = [
     "iso_code", "name_en", "federal_district", "latest_year", "turnover_musd", "growth_pct",

@@ -6,8 +6,18 @@ import pandas as pd
 
 from analysis.data.tables import FactBase
 from analysis.models.opportunities import meetings_by_sector
+from analysis.output.i18n import DEFAULT_LANG, N_, translator
 
 PROVENANCE = ("origin", "added_by", "added_at")  # present when the fact base comes from the store
+DIRECTIONS = {"by_exports": N_("Belarus → region"), "by_imports": N_("region → Belarus")}
+
+
+def _sector_names(fb: FactBase, lang: str) -> pd.Series:
+    """Sector id → name in `lang` (Russian from `name_ru`, English where it has none)."""
+    s = fb.sectors.set_index("sector_id")
+    if lang == DEFAULT_LANG or "name_ru" not in s.columns:
+        return s.name_en
+    return s.name_ru.where(s.name_ru.fillna("") != "", s.name_en)
 
 
 def default_region(fb: FactBase) -> str | None:
@@ -19,9 +29,13 @@ def default_region(fb: FactBase) -> str | None:
 
 
 def meeting_timeline(
-    fb: FactBase, iso: str, years: tuple[int, int], sector_filter: tuple[str, ...] = ()
+    fb: FactBase,
+    iso: str,
+    years: tuple[int, int],
+    sector_filter: tuple[str, ...] = (),
+    lang: str = DEFAULT_LANG,
 ) -> pd.DataFrame:
-    """Meetings with the region in range, newest first, with sectors as names.
+    """Meetings with the region in range, newest first, with sectors as names (in `lang`).
 
     With `sector_filter`, only meetings that discussed at least one of those sectors.
     """
@@ -29,7 +43,7 @@ def meeting_timeline(
     if sector_filter:
         wanted = set(sector_filter)
         m = m[m.sectors.map(lambda c: bool(wanted & set(c.split(";"))))]
-    names = fb.sectors.set_index("sector_id").name_en
+    names = _sector_names(fb, lang)
     cols = ["date", "level", "by_side", "region_side", "sectors", "target_note", "source_url"]
     out = m[cols + [c for c in PROVENANCE if c in m.columns]].copy()
     out["sectors"] = out.sectors.map(lambda c: ", ".join(names.get(s, s) for s in c.split(";") if s))
@@ -37,9 +51,14 @@ def meeting_timeline(
 
 
 def sectors_discussed(
-    fb: FactBase, iso: str, years: tuple[int, int], sector_filter: tuple[str, ...] = ()
+    fb: FactBase,
+    iso: str,
+    years: tuple[int, int],
+    sector_filter: tuple[str, ...] = (),
+    lang: str = DEFAULT_LANG,
 ) -> pd.DataFrame:
-    """Sectors raised in the region's meetings: how often and when last (only `sector_filter` if given)."""
+    """Sectors raised in the region's meetings: how often and when last (only `sector_filter` if given);
+    sector names in `lang`."""
     met = meetings_by_sector(fb.meetings, years)
     met = met[met.region_iso == iso]
     if sector_filter:
@@ -51,18 +70,22 @@ def sectors_discussed(
         .agg(n_meetings=("date", "size"), last_discussed=("date", "max"))
         .reset_index()
     )
-    g.insert(1, "sector_name", g.sector_id.map(fb.sectors.set_index("sector_id").name_en))
+    g.insert(1, "sector_name", g.sector_id.map(_sector_names(fb, lang)))
     return g.sort_values(["n_meetings", "sector_id"], ascending=[False, True]).reset_index(drop=True)
 
 
-def goods_traded(fb: FactBase, iso: str, sector_filter: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Goods named as traded with the region, by direction (optionally only some sectors)."""
+def goods_traded(
+    fb: FactBase, iso: str, sector_filter: tuple[str, ...] = (), lang: str = DEFAULT_LANG
+) -> pd.DataFrame:
+    """Goods named as traded with the region, by direction in `lang` (optionally only some sectors).
+    Goods are named as the source's report gives them (English in the data)."""
     g = fb.product_mentions[fb.product_mentions.region_iso == iso]
     if sector_filter:
         g = g[g.sector_id.isin(sector_filter)]
     cols = ["direction", "product", "hs_chapter", "sector_id", "period", "source_url"]
     out = g[cols + [c for c in PROVENANCE if c in g.columns]].copy()
-    out["direction"] = out.direction.map({"by_exports": "Belarus → region", "by_imports": "region → Belarus"})
+    t = translator(lang)
+    out["direction"] = out.direction.map(lambda d: t.gettext(DIRECTIONS[d]) if d in DIRECTIONS else d)
     return out.sort_values(["direction", "sector_id", "product"]).reset_index(drop=True)
 
 

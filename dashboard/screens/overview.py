@@ -80,7 +80,7 @@ if tab_trade.open:
                     fmt_pct(r.change_pct, lang=lang) if r.change_pct == r.change_pct else None,
                     help=_("Source: {url}.", url=r.source_url) + why,
                 )
-            widgets.show_chart(charts.national_lines(nat), "national_chart")
+            widgets.show_chart(charts.national_lines(nat, lang), "national_chart")
             widgets.download_buttons(nat, "national-trade", state, fb, "national", applies=("years",))
             widgets.sources_list(nat.source_url, "national")
 
@@ -94,7 +94,7 @@ if tab_top.open:
                 _("Widen Years or clear Region."),
             )
         else:
-            widgets.show_chart(charts.top_regions_bars(top), "top_regions_chart")
+            widgets.show_chart(charts.top_regions_bars(top, lang), "top_regions_chart")
             widgets.download_buttons(
                 top, "top-regions", state, fb, "top_regions", applies=("region", "years", "side")
             )
@@ -109,7 +109,9 @@ if tab_agenda.open:
                 _("No meetings recorded for these filters."), _("Widen Years or clear Region and Sector.")
             )
         else:
-            fig = charts.count_bars(agenda, "sector_name", "n_meetings", "meetings that discussed the sector")
+            fig = charts.count_bars(
+                agenda, "sector_name", "n_meetings", N_("meetings that discussed the sector"), lang
+            )
             widgets.show_chart(fig, "agenda_chart")
             widgets.download_buttons(
                 agenda, "meeting-agenda", state, fb, "agenda", applies=("sector", "region", "years")
