@@ -434,7 +434,7 @@ def test_chart_axis_and_legend_follow_the_brief_language(fb, inputs):
     series = _region_rows(inputs.best, "RU-TA", inputs.years)
     fig = chart.flow_bars_figure(series, {f: t(f"flow_{f}") for f in trade.FLOWS}, t("chart_y"))
     ax = fig.axes[0]
-    assert ax.get_ylabel() == "млн долл. США"
+    assert ax.get_ylabel() == "млн долларов США"
     legend = [x.get_text() for x in ax.get_legend().get_texts()]
     assert legend == ["Экспорт Беларуси", "Импорт Беларуси", "Товарооборот"]
 
