@@ -171,8 +171,10 @@ def national_lines(nat: pd.DataFrame) -> go.Figure:
 
 
 @reused_while_inputs_same
-def top_regions_bars(top: pd.DataFrame) -> go.Figure:
-    """Top regions by latest turnover, bars coloured by the statistics side of each figure."""
+def top_regions_bars(top: pd.DataFrame, side: str | None = None) -> go.Figure:
+    """Top regions by latest turnover on one statistics side (`side`, else the frame's only side)."""
+    if side is not None:
+        top = top[top.side == side]
     labels = [
         f"{fmt_musd(v)} ({int(y)}, {s})"
         for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)
