@@ -129,8 +129,12 @@ def region_table(side: str, years: tuple[int, int]) -> pd.DataFrame:
 
 @st.cache_resource(**CACHE)
 def top_regions(side: str, years: tuple[int, int], regions: tuple[str, ...]) -> pd.DataFrame:
+    """Top regions ranked within each statistics side: the chosen one, or BY, RU and unattributed."""
     fb = factbase()
-    return overview.top_regions(best_figures(side), fb.regions, fb.fx_rates, years, regions, n=15)
+    best_of = {side: best_figures(side)} if side in ("BY", "RU") else {
+        "BY": best_figures("BY"), "RU": best_figures("RU"), "unknown": best_figures("best")
+    }  # fmt: skip
+    return overview.top_regions_per_side(best_of, fb.regions, fb.fx_rates, years, regions, n=15)
 
 
 @st.cache_resource(**CACHE)

@@ -223,9 +223,11 @@ def national_lines(nat: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure:
 
 
 @reused_while_inputs_same
-def top_regions_bars(top: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure:
-    """Top regions by latest turnover, bars coloured by the statistics side of each figure."""
+def top_regions_bars(top: pd.DataFrame, side: str | None = None, lang: str = DEFAULT_LANG) -> go.Figure:
+    """Top regions by latest turnover on one statistics side (`side`, else the frame's only side)."""
     _ = translator(lang).gettext
+    if side is not None:
+        top = top[top.side == side]
     labels = [
         f"{fmt_musd(v, lang)} ({int(y)}, {s})"
         for v, y, s in zip(top.turnover_musd, top.latest_year, top.side, strict=True)

@@ -48,6 +48,7 @@ SIDE_LABELS = {
     "RU": N_("Russian statistics"),
 }
 SEQUENTIAL = "Cividis"
+MISSING_CELL = "–"  # how a table shows a cell with no figure (downloads keep it empty)
 DIVERGING = "PuOr"
 # Texts of analysis.data shown on pages (the data layer has no translation), marked here for the catalog;
 # tests check that they are the same texts.
@@ -506,6 +507,7 @@ def table(
             else st.column_config.Column(label(c))
             for c in df.columns
         }
+        kwargs.setdefault("placeholder", MISSING_CELL)  # no figure: a dash, never "None" or 0; sorts as empty
         shown = st.dataframe(df, hide_index=True, width="stretch", column_config=config, **kwargs)
     if downloads:
         download_buttons(df, what, state, fb, key, applies)

@@ -190,14 +190,67 @@ def test_national_line_breaks_where_years_are_missing():
 # Fault 12: KPI cards from one year ---------------------------------------------------------------
 
 
-def test_kpis_show_one_year_for_all_four():
-    nat = pd.DataFrame(
-        [(2020, "turnover", 30.0), (2020, "by_exports", 13.0), (2020, "by_imports", 17.0), (2020, "balance", -4.0),
-         (2022, "by_exports", 20.0), (2025, "turnover", 55.0)],
-        columns=["year", "flow", "value_musd"],
-    ).assign(side="BY", source_url="u")  # fmt: skip
-    k = trade.latest_kpis(nat, "BY")
-    assert set(k.year) == {2020} and k.common_year.all()
+def test_kpis_show_each_flows_latest_full_year_on_the_side():
+    """Was: all four cards at 2020 (the latest year with all four) although BY turnover 2025 exists."""
+    f = facts(
+        [
+            {"region_iso": "RU", "period": "2020", "flow": "turnover", "value_musd": 30000, "side": "BY"},
+            {"region_iso": "RU", "period": "2020", "flow": "by_exports", "value_musd": 13000, "side": "BY"},
+            {"region_iso": "RU", "period": "2020", "flow": "by_imports", "value_musd": 17000, "side": "BY"},
+            {"region_iso": "RU", "period": "2021", "flow": "by_exports", "value_musd": 16000, "side": "BY"},
+            {"region_iso": "RU", "period": "2022", "flow": "by_exports", "value_musd": 20000, "side": "BY"},
+            {"region_iso": "RU", "period": "2024", "flow": "turnover", "value_musd": 50000, "side": "BY"},
+            {"region_iso": "RU", "period": "2025", "flow": "turnover", "value_musd": 55000, "side": "BY"},
+            # Neither the other side's 2024 nor a 2026 part-year may enter a BY card or its change.
+            {"region_iso": "RU", "period": "2024", "flow": "turnover", "value_musd": 40000, "side": "RU"},
+            {
+                "region_iso": "RU",
+                "period": "2026-01..06",
+                "flow": "turnover",
+                "value_musd": 30000,
+                "side": "BY",
+            },
+            {"region_iso": "RU", "period": "2023", "flow": "by_imports", "value_musd": 21000, "side": "RU"},
+        ]
+    )
+    k = trade.latest_kpis(trade.national_series(f), "BY").set_index("flow")
+    assert k.year.to_dict() == {"turnover": 2025, "by_exports": 2022, "by_imports": 2020, "balance": 2020}
+    assert k.at["turnover", "value_musd"] == 55000
+    assert k.at["turnover", "change_pct"] == pytest.approx(10.0)  # 55 000 / 50 000 (BY 2024), not RU 40 000
+    assert k.at["by_exports", "change_pct"] == pytest.approx(25.0)  # 20 000 / 16 000 (BY 2021)
+    assert np.isnan(k.at["by_imports", "change_pct"])  # no BY 2019; RU 2023 is another side
+    assert k.at["by_imports", "change_note"] == "no figure for the previous year"
+    assert k.at["balance", "value_musd"] == -4000  # BY exports 2020 − BY imports 2020, the same year and side
+    assert not k.common_year.any()  # the page says the years differ
+
+
+def test_kpi_balance_only_from_one_year_and_side():
+    """Exports of 2022 and imports of 2020 (or of the other side) never make a balance card."""
+    f = facts(
+        [
+            {"region_iso": "RU", "period": "2022", "flow": "by_exports", "value_musd": 20000, "side": "BY"},
+            {"region_iso": "RU", "period": "2020", "flow": "by_imports", "value_musd": 17000, "side": "BY"},
+            {"region_iso": "RU", "period": "2022", "flow": "by_imports", "value_musd": 21000, "side": "RU"},
+        ]
+    )
+    k = trade.latest_kpis(trade.national_series(f), "BY")
+    assert sorted(k.flow) == ["by_exports", "by_imports"]  # no balance card
+
+
+def test_kpis_share_a_year_when_all_four_are_latest_together():
+    f = facts(
+        [
+            {"region_iso": "RU", "period": str(y), "flow": fl, "value_musd": v, "side": "RU"}
+            for y, fl, v in [
+                (2022, "turnover", 45000), (2022, "by_exports", 22000), (2022, "by_imports", 21300),
+                (2023, "turnover", 46500), (2023, "by_exports", 23900), (2023, "by_imports", 22600),
+            ]
+        ]
+    )  # fmt: skip
+    k = trade.latest_kpis(trade.national_series(f), "RU").set_index("flow")
+    assert set(k.year) == {2023} and k.common_year.all()
+    assert k.at["balance", "value_musd"] == pytest.approx(1300)  # 23 900 − 22 600
+    assert k.at["turnover", "change_pct"] == pytest.approx(3.3333, abs=1e-4)  # 46 500 / 45 000
 
 
 # Fault 5: rouble figures stay visible -------------------------------------------------------------

@@ -5,9 +5,6 @@ from __future__ import annotations
 import pytest
 
 from analysis.data import catalog
-from analysis.data.filters import fact_years
-from analysis.models import trade
-from analysis.views import overview
 from tests.apptest import chart, run_page
 
 PAGES = [None, "screens/regions.py", "screens/sectors.py", "screens/data_methods.py"]
@@ -21,19 +18,33 @@ def test_every_page_footer_says_how_current_the_data_is(fb, page):
     assert "newest record" in footer and "last curated" in footer
 
 
-def test_overview_kpi_cards_share_one_year(fb):
-    at = run_page(side="RU")
-    kpis = trade.latest_kpis(
-        overview.national_view(trade.national_series(fb.trade_facts), fact_years(fb.trade_facts)), "RU"
-    )
-    (year,) = set(kpis.year)
-    assert [m.label for m in at.metric] == [
-        f"Turnover {year} · RU", f"Belarus exports {year} · RU", f"Belarus imports {year} · RU",
-        f"Balance {year} · RU",
-    ]  # fmt: skip
-    assert any(f"**{year}**" in c.value for c in at.caption)
+def test_overview_kpi_cards_give_each_flows_latest_full_year():
+    """BY statistics (the default): turnover 2025 ($55.0 bn; 2024 was $57.6 bn, so −4.5%), exports 2022,
+    imports and balance 2020 (the only BY year with both). Was: all four cards at 2020."""
+    at = run_page()
+    cards = [(m.label, m.value, m.delta) for m in at.metric]
+    assert cards == [
+        ("Turnover 2025 · BY", "$55.0 bn", "-4.5%"),
+        ("Belarus exports 2022 · BY", "$23.0 bn", ""),  # no BY 2021 exports: no arrow
+        ("Belarus imports 2020 · BY", "$16.4 bn", ""),
+        ("Balance 2020 · BY", "-$3.3 bn", ""),  # 13.13 − 16.40, both BY 2020
+    ]
+    assert any("different years (2020, 2022, 2025)" in c.value for c in at.caption)
     spec = chart(at, 0)
     assert spec["layout"]["yaxis"]["title"]["text"] == "billion USD"
+
+
+def test_overview_kpi_cards_russian_side():
+    """RU statistics: turnover 2024 $50.0 bn against RU 2023 $46.5 bn (+7.5%); the rest 2023."""
+    at = run_page(side="RU")
+    cards = [(m.label, m.value, m.delta) for m in at.metric]
+    assert cards == [
+        ("Turnover 2024 · RU", "$50.0 bn", "+7.5%"),
+        ("Belarus exports 2023 · RU", "$23.9 bn", "+8.6%"),  # 23.9 / 22.0
+        ("Belarus imports 2023 · RU", "$22.6 bn", "+6.1%"),  # 22.6 / 21.3
+        ("Balance 2023 · RU", "$1.3 bn", ""),
+    ]
+    assert any("different years (2023, 2024)" in c.value for c in at.caption)
 
 
 def test_penza_profile_lists_the_2024_rouble_figure():

@@ -197,26 +197,24 @@ def _balance_sources(nat: pd.DataFrame) -> pd.DataFrame:
 
 
 def latest_kpis(national: pd.DataFrame, side: str) -> pd.DataFrame:
-    """The four headline figures of one side for one year: the latest year that has all of them.
+    """The four headline figures of one side: each flow's own latest full-year figure on that side.
 
-    If no year has all four, each flow's own latest year is given and `common_year` is False (the page
-    then shows each card's year prominently). `change_pct` is against the same side's previous year,
-    blank with `change_note` when that figure is missing or zero; a balance has no percentage change.
+    Each flow keeps its own year (turnover may be newer than exports); `common_year` is True only when all
+    flows shown share one year, so the page says when the years differ. `change_pct` is against the same
+    flow's figure of the same side for the year before (full years only), blank with `change_note` when that
+    figure is missing or zero; a balance has no percentage change. A balance row exists only where `national`
+    holds one (exports and imports of one year and side, or a reported balance): it is never built here.
     Shape: one row per flow present; columns flow, year, value_musd, change_pct, change_note,
-    source_url, common_year.
+    source_url, common_year. Values in million USD.
     """
     cols = ["flow", "year", "value_musd", "change_pct", "change_note", "source_url", "common_year"]
-    own = national[national.side == side]
+    own = national[(national.side == side) & national.value_musd.notna()]
     if own.empty:
         return pd.DataFrame(columns=cols)
-    per_year = own.groupby("year").flow.nunique()
-    flows_present = own.flow.nunique()
-    complete = per_year[per_year == flows_present].index
-    common = int(complete.max()) if len(complete) else None
     rows = []
     for flow, g in own.groupby("flow"):
         g = g.sort_values("year")
-        last = g[g.year == common].iloc[0] if common is not None else g.iloc[-1]
+        last = g.iloc[-1]
         prev = g[g.year == last.year - 1]
         if flow == "balance":
             change, note = np.nan, "a balance has no percentage change"
@@ -230,10 +228,11 @@ def latest_kpis(national: pd.DataFrame, side: str) -> pd.DataFrame:
                 "change_pct": change,
                 "change_note": note,
                 "source_url": last.source_url,
-                "common_year": common is not None,
             }
         )
-    return pd.DataFrame(rows, columns=cols)
+    out = pd.DataFrame(rows)
+    out["common_year"] = out.year.nunique() == 1
+    return out[cols]
 
 
 def region_table(

@@ -19,6 +19,12 @@ def national_view(national: pd.DataFrame, years: tuple[int, int]) -> pd.DataFram
     return out.reset_index(drop=True)
 
 
+TOP_COLUMNS = [
+    "side", "rank", "iso_code", "name_en", "federal_district", "rank_in_district", "latest_year",
+    "turnover_musd", "unit", "selected", "source_url",
+]  # fmt: skip
+
+
 def top_regions(
     best: pd.DataFrame,
     regions: pd.DataFrame,
@@ -26,13 +32,16 @@ def top_regions(
     years: tuple[int, int],
     region_filter: tuple[str, ...] = (),
     n: int = 15,
+    side: str = "BY",
 ) -> pd.DataFrame:
-    """The n regions with the largest latest turnover in range, plus any filtered region below them.
+    """The n regions with the largest latest turnover in range on one statistics side, plus filtered ones.
 
-    Each row has its `rank` among all regions with a figure and its `rank_in_district`; `selected` marks
-    the filtered regions, so a chosen region is seen within the ranking rather than alone.
+    Only `best` rows of `side` are ranked ('BY', 'RU' or 'unknown'), so figures of the two sides are never
+    ranked against each other. Each row has its `rank` among the side's regions with a figure and its
+    `rank_in_district`; `selected` marks the filtered regions, so a chosen region is seen within the
+    ranking rather than alone. Values in million USD.
     """
-    table = trade.region_table(best, regions, fx, years)
+    table = trade.region_table(best[best.side == side], regions, fx, years)
     table = table[table.turnover_musd.notna()].copy()
     table["rank"] = range(1, len(table) + 1)
     table["rank_in_district"] = table.groupby("federal_district").turnover_musd.rank(
@@ -40,23 +49,34 @@ def top_regions(
     )
     table["selected"] = table.iso_code.isin(region_filter)
     shown = table[(table["rank"] <= n) | table.selected]
-    cols = [
-        "rank",
-        "iso_code",
-        "name_en",
-        "federal_district",
-        "rank_in_district",
-        "latest_year",
-        "turnover_musd",
-        "side",
-        "selected",
-        "source_url",
-    ]
-    out = shown[cols].copy()
+    out = shown[[c for c in TOP_COLUMNS if c != "unit"]].copy()
     out["latest_year"] = out.latest_year.astype(int)
     out["rank_in_district"] = out.rank_in_district.astype(int)
-    out.insert(7, "unit", "million USD")
-    return out.reset_index(drop=True)
+    out["unit"] = "million USD"
+    return out[TOP_COLUMNS].reset_index(drop=True)
+
+
+def top_regions_per_side(
+    best_of: dict[str, pd.DataFrame],
+    regions: pd.DataFrame,
+    fx: pd.DataFrame,
+    years: tuple[int, int],
+    region_filter: tuple[str, ...] = (),
+    n: int = 15,
+) -> pd.DataFrame:
+    """One ranking per statistics side, stacked: `best_of` maps a side to the best figures holding it.
+
+    With a side chosen pass {side: its best figures}; with "best available" pass BY, RU (and 'unknown'
+    from the best-available figures for unattributed ones). `rank` counts within the row's `side`; the
+    frame is what the page draws, one chart per side, and what its download holds.
+    """
+    frames = [
+        top_regions(best, regions, fx, years, region_filter, n, side=side) for side, best in best_of.items()
+    ]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=TOP_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
 
 
 def agenda_coverage(

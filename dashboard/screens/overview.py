@@ -29,6 +29,11 @@ if len(state.regions) == 1:
         st.page_link("screens/regions.py", label=_("Open the full region profile →"), icon=":material/map:")
 
 
+SIDE_RANKINGS = {
+    "BY": widgets.SIDE_LABELS["BY"],
+    "RU": widgets.SIDE_LABELS["RU"],
+    "unknown": N_("Statistics side not stated"),
+}
 TAB_LABELS = [N_("Trade over time"), N_("Top regions"), N_("Meeting agenda")]
 tab_trade, tab_top, tab_agenda = widgets.view_tabs(TAB_LABELS, "overview_view")
 
@@ -45,22 +50,26 @@ if tab_trade.open:
             kpi_side = state.side or "BY"
             kpis = cached.kpis(state.years, kpi_side)
             years = sorted(set(kpis.year))
+            side_label = _(widgets.SIDE_LABELS[kpi_side])
             if len(years) == 1:
                 st.caption(
                     _(
-                        "**{year}**, {side_label} ({side}): the latest year with all four figures on this "
-                        "side. The arrow is the change from the same side's year before.",
+                        "**{year}**, {side_label} ({side}): each card is its flow's latest full-year figure on "
+                        "this side. The arrow is the change from the same flow's previous full year on this side.",
                         year=years[0],
-                        side_label=_(widgets.SIDE_LABELS[kpi_side]),
+                        side_label=side_label,
                         side=kpi_side,
                     )
                 )
-            else:
+            elif years:
                 st.caption(
                     _(
-                        ":material/warning: No year has all four figures in {side_label}; each card gives its "
-                        "own year. The arrow is the change from the same side's year before.",
-                        side_label=_(widgets.SIDE_LABELS[kpi_side]),
+                        ":material/warning: The cards are from different years ({years}): each is its flow's "
+                        "latest full-year figure in {side_label} ({side}). The arrow is the change from the "
+                        "same flow's previous full year on this side.",
+                        years=", ".join(str(y) for y in years),
+                        side_label=side_label,
+                        side=kpi_side,
                     )
                 )
             cols = st.columns(4)
@@ -94,7 +103,16 @@ if tab_top.open:
                 _("Widen Years or clear Region."),
             )
         else:
-            widgets.show_chart(charts.top_regions_bars(top, lang), "top_regions_chart")
+            st.caption(
+                _(
+                    "Each statistics side is ranked on its own: Belarusian and Russian figures differ and are "
+                    "never ranked together, so a region may appear in more than one list."
+                )
+            )
+            for side in SIDE_RANKINGS:  # module constants: the chart memo sees the same arguments each run
+                if (top.side == side).any():
+                    st.markdown(f"**{_(SIDE_RANKINGS[side])}**")
+                    widgets.show_chart(charts.top_regions_bars(top, side, lang), f"top_regions_chart_{side}")
             widgets.download_buttons(
                 top, "top-regions", state, fb, "top_regions", applies=("region", "years", "side")
             )

@@ -195,7 +195,7 @@ if tab_table.open:
                 "Click a column header to sort. Values in million USD; per-capita in USD. Population (end of "
                 "2022), GRP and GRP per capita (2021) are Rosstat's for every region, each with its year beside "
                 "it; 'Turnover 2021, share of GRP 2021 (%)' compares Belarus turnover of 2021 with GRP of 2021 only. "
-                "A faded *None* is an empty cell: no figure (never zero); the growth and balance notes say why."
+                "A dash (–) is an empty cell: no figure (never zero); the growth and balance notes say why."
             )
         )
         widgets.table(shown, "region-table", state, fb, "region_table", applies=("region", "years", "side"))

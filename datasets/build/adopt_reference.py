@@ -218,6 +218,20 @@ MEETING_CORRECTIONS = {
 }
 
 
+# The Belarusian President or Prime Minister by title. "President" must end the word (not "Presidential
+# Administration") and neither may follow "Deputy" ("Deputy Prime Minister", "First Deputy PM").
+TOP_LEVEL = re.compile(r"(?<!Deputy )\b(?:President|Prime Minister|PM)\b")
+
+
+def meeting_level(by_side: str) -> str:
+    """`top` when the Belarusian side names the President or the Prime Minister, else `other`.
+
+    Deputy prime ministers, the Head of the Presidential Administration, ministers, concerns and ambassadors
+    are `other` (datasets/README.md, meetings.csv `level`).
+    """
+    return "top" if TOP_LEVEL.search(by_side) else "other"
+
+
 def adopt_meetings(reference: Path) -> tuple[pd.DataFrame, int]:
     """Meetings with a date (from the page or URL), a level, and parsed targets."""
     m = pd.read_csv(reference / "meetings.csv", dtype=str, keep_default_na=False)
@@ -229,8 +243,7 @@ def adopt_meetings(reference: Path) -> tuple[pd.DataFrame, int]:
     m = recover_dates(m).rename(columns={"published": "date"})
     m = m[m.date.str.fullmatch(r"\d{4}-\d\d-\d\d")].copy()
     n_dropped = int(len(pd.read_csv(reference / "meetings.csv")) - len(m))
-    top = m.by_side.str.contains(r"President|Prime Minister|\bPM\b", regex=True)
-    m["level"] = top.map({True: "top", False: "other"})
+    m["level"] = m.by_side.map(meeting_level)
     m["target_year"] = [target_year(n, d) for n, d in zip(m.target_note, m.date, strict=True)]
     m["target_flow"] = m.target_value.map(lambda v: "turnover" if v else "")
     m["target_low"] = [target_low(n, v) for n, v in zip(m.target_note, m.target_value, strict=True)]
