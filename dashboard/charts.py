@@ -46,7 +46,10 @@ def localised(fig: go.Figure, lang: str) -> go.Figure:
 
 
 def side_name(side: str, lang: str) -> str:
-    """A statistics side in a legend: 'BY statistics' (ru: 'статистика BY')."""
+    """A statistics side in a legend: 'BY statistics' (ru: 'статистика BY'); a figure whose side the source
+    does not state: 'side not stated'."""
+    if side == "unknown":
+        return translator(lang).gettext("side not stated")
     if side not in ("BY", "RU"):
         return translator(lang).gettext("no figure")
     return translator(lang).gettext("{side} statistics", side=side)
