@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.data import catalog
 from analysis.models import trade
-from dashboard import widgets
+from dashboard import cached, widgets
 
 fb, state = widgets.page_setup()
 st.title(widgets.tr().gettext("Data & methods"))
@@ -13,12 +13,12 @@ st.markdown(
     "estimated or filled in; derived and modelled figures are labelled as such. Belarusian (BY) and Russian (RU) "
     "statistics differ and are kept apart."
 )
-cat = catalog.table_catalogue(fb)
+cat = cached.table_catalogue(fb)
 widgets.table(cat, "table-catalogue", state, fb, "catalogue", wrap=True, applies=())
 
 st.subheader("Figures by kind of source")
 st.caption(catalog.SOURCE_KIND_NOTE)
-widgets.table(catalog.figures_by_source_kind(fb), "figures-by-source-kind", state, fb, "source_kinds")
+widgets.table(cached.figures_by_source_kind(fb), "figures-by-source-kind", state, fb, "source_kinds")
 
 st.subheader("Download whole datasets")
 name = st.selectbox(

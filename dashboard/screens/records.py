@@ -30,7 +30,7 @@ def done(message: str) -> None:
     st.rerun()
 
 
-for c in store.reload_conflicts():
+for c in cached.reload_conflicts():
     st.warning(
         f"The curated release holds a row with the same key as a user row ({c['table']} row {c['row_id']}, "
         f"{c['key']}, added by {c['added_by']}): the user row is kept but the curated one is shown.",
@@ -61,12 +61,7 @@ if tab_rows.open:
         name = c[0].selectbox("Table", [*FACT_TABLES, "followups"], key="rec_table")
         search = c[1].text_input("Search (any column)", key="rec_search")
         with_deleted = c[2].checkbox("Show deleted rows", value=True, key="rec_deleted")
-        rows = cached.user_rows(name, include_deleted=with_deleted)
-        if search.strip() and len(rows):
-            hit = rows.astype(str).apply(
-                lambda col: col.str.contains(search.strip(), case=False, regex=False)
-            )
-            rows = rows[hit.any(axis=1)]
+        rows = cached.user_rows(name, include_deleted=with_deleted, search=search.strip())
         if len(rows) > SHOWN:
             st.caption(f"The newest {SHOWN} of {len(rows):,} rows; search to find older ones.")
             rows = rows.head(SHOWN)
@@ -76,14 +71,7 @@ if tab_rows.open:
             )
         else:
             widgets.table(rows, f"records-{name}", state, fb, f"rec_{name}")
-            labels = {
-                int(r.row_id): f"{r.row_id} · "
-                + " · ".join(
-                    str(getattr(r, k)) for k in ("meeting_id", "fact_id", "product", "text") if k in rows
-                )
-                + (" (deleted)" if isinstance(r.deleted_at, str) else "")
-                for r in rows.itertuples(index=False)
-            }
+            labels = records.row_labels(rows, " (deleted)")
             row_id = st.selectbox("Open a row", list(labels), format_func=labels.get, key="rec_row")
             row = rows.set_index("row_id").loc[row_id]
             seen_key = f"seen_{name}_{row_id}"
@@ -117,7 +105,7 @@ if tab_rows.open:
             except StoreError as exc:
                 st.error(str(exc), icon=":material/error:")
             st.subheader("History of this row")
-            st.dataframe(records.history(store, name, row_id), hide_index=True, width="stretch")
+            st.dataframe(cached.history(name, row_id), hide_index=True, width="stretch")
 
 if tab_follow.open:
     with tab_follow:

@@ -6,8 +6,7 @@ from functools import partial
 import streamlit as st
 
 from analysis.brief.files import DOCX_MIME, PDF_MIME, brief_filename
-from analysis.data import geo, records
-from analysis.models import region_economics, trade
+from analysis.data import geo
 from analysis.output.formatting import fmt_count, fmt_musd
 from analysis.output.i18n import N_
 from analysis.views import peers, profile
@@ -21,7 +20,7 @@ st.caption(
 )
 
 table = cached.region_table(state.side_choice, state.years)
-shown = table[table.iso_code.isin(state.regions)] if state.regions else table
+shown = cached.region_rows(state.side_choice, state.years, state.regions)
 
 TAB_LABELS = [
     N_("Region profile"),
@@ -71,7 +70,7 @@ def _peers_to_url() -> None:
 
 def show_peers(iso: str, name: str) -> None:
     """The region's ranks (all regions, its district) and a chart beside 3–5 peers (URL `peers`)."""
-    ranks = peers.ranks(table, iso)
+    ranks = cached.peer_ranks(state.side_choice, state.years, iso)
     ranked = ranks[ranks.rank_all.notna()]
     if ranked.empty:
         widgets.empty_state(
@@ -100,7 +99,7 @@ def show_peers(iso: str, name: str) -> None:
         format_func=widgets.region_label(fb),
         on_change=_peers_to_url,
     )
-    frame = peers.peer_frame(table, iso, list(st.session_state.peers))
+    frame = cached.peer_frame(state.side_choice, state.years, iso, tuple(st.session_state.peers))
     widgets.show_chart(charts.peer_bars(frame), "peer_chart")
     widgets.download_buttons(frame, f"{iso}-peers", state, fb, "peers", applies=("years", "side"))
 
@@ -141,7 +140,7 @@ if tab_map.open:
     with tab_map:
         st.subheader("Map: latest turnover by region")
         colour_by = st.radio("Colour bubbles by", ["growth", "balance"], horizontal=True, key="map_colour")
-        points = profile.map_rows(table)
+        points = cached.map_rows(state.side_choice, state.years)
         if points.empty:
             widgets.empty_state(
                 "No region in this selection has a full-year turnover figure in range.",
@@ -170,7 +169,7 @@ if tab_table.open:
 if tab_districts.open:
     with tab_districts:
         st.subheader("Federal districts")
-        roll = trade.district_rollup(shown)
+        roll = cached.district_rollup(state.side_choice, state.years, state.regions)
         widgets.show_chart(charts.district_bars(roll), "district_chart")
         widgets.download_buttons(
             roll, "federal-districts", state, fb, "districts", applies=("region", "years", "side")
@@ -186,7 +185,7 @@ if tab_profile.open:
         widgets.sources_list(summary.sources, "region_summary", N_("Sources of this summary"))
 
         st.subheader("Economy (official statistics)")
-        economy = region_economics.profile_facts(table.set_index("iso_code").loc[iso])
+        economy = cached.economy_facts(state.side_choice, state.years, iso)
         st.caption(
             "Rosstat, Russian Statistical Yearbook 2023. Trade per GRP uses Belarus turnover of 2021, the GRP's "
             "year. Belarus's share of the region's CIS trade is shown only when both figures are Russian "
@@ -294,7 +293,7 @@ if tab_links.open:
             widgets.table(goods, f"{iso}-goods", state, fb, "goods", applies=("sector",))
 
         st.subheader("Open follow-up items")  # issue 15: proposals from saved meetings, with their status
-        items = records.open_followups(cached.store(), iso)
+        items = cached.open_followups(iso)
         if items.empty:
             widgets.empty_state(
                 f"No open follow-up items for {name}.", "Proposals kept in a saved meeting appear here."
