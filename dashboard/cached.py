@@ -230,6 +230,13 @@ def peer_ranks(side: str, years: tuple[int, int], iso: str) -> pd.DataFrame:
 
 
 @st.cache_resource(**CACHE)
+def ranked_measures(side: str, years: tuple[int, int], iso: str) -> pd.DataFrame:
+    """The region's ranks (see peers.ranks), only the measures on which it has a rank."""
+    ranks = peer_ranks(side, years, iso)
+    return ranks[ranks.rank_all.notna()]
+
+
+@st.cache_resource(**CACHE)
 def peer_frame(side: str, years: tuple[int, int], iso: str, chosen: tuple[str, ...]) -> pd.DataFrame:
     return peers.peer_frame(region_table(side, years), iso, list(chosen))
 
@@ -335,6 +342,31 @@ def meeting_brief_file(side: str, iso: str, years: tuple[int, int], lang: str, d
     return render_docx(brief) if ext == "docx" else render_pdf(brief)
 
 
+_ROWS: dict[tuple, tuple[pd.DataFrame, list]] = {}
+_ROWS_LOCK = threading.Lock()
+
+
+def rows(frame: pd.DataFrame, unless_empty: str | None = None) -> list[tuple]:
+    """`frame.itertuples(index=False)` as a list, kept while the frame is the same object.
+
+    For the cached frames that pages loop over (targets, meetings, ranks): itertuples builds a namedtuple
+    class and walks every column on each call, some 10 ms for a few rows of text columns. With
+    `unless_empty`, only the rows whose value in that column is not "" (e.g. differ_note). Shared: do not
+    modify the list.
+    """
+    key = (id(frame), unless_empty)
+    hit = _ROWS.get(key)
+    if hit is not None and hit[0] is frame:
+        return hit[1]
+    shown = frame if unless_empty is None else frame[frame[unless_empty] != ""]
+    out = list(shown.itertuples(index=False))
+    with _ROWS_LOCK:
+        if len(_ROWS) >= 256:
+            _ROWS.clear()
+        _ROWS[key] = (frame, out)
+    return out
+
+
 table_catalogue = per_factbase(catalog.table_catalogue)
 figures_by_source_kind = per_factbase(catalog.figures_by_source_kind)
 
@@ -348,5 +380,5 @@ def boundary_outlines() -> pd.DataFrame | None:
 
 # Caches computed from the fact base: cleared when the store's revision changes.
 DERIVED = (best_figures, national, kpis, region_table, region_rows, district_rollup, map_rows, peer_ranks,
-           peer_frame, economy_facts, top_regions, agenda, region_focus, region_summary,
+           ranked_measures, peer_frame, economy_facts, top_regions, agenda, region_focus, region_summary,
            region_profile, sector_matrix, sector_page, gravity, potential_ranking, target_progress)  # fmt: skip

@@ -191,3 +191,22 @@ def test_money_layout_is_cached_without_changing_it():
     before = formatting._grouped.cache_info().hits
     assert fmt_musd(1234567.0) == "$1,234.6 bn"
     assert formatting._grouped.cache_info().hits == before + 1
+
+
+def test_rows_are_itertuples_kept_while_the_frame_is_the_same_object():
+    frame = pd.DataFrame(
+        {
+            "year": [2012, 2013, 2014],
+            "value_musd": [549.0, float("nan"), 70.5],
+            "differ_note": ["10 sources differ", "", "2 sources differ"],
+            "target_year": pd.array([2030, None, 2025], dtype="Int64"),
+        }
+    )
+    rows = cached.rows(frame)
+    assert repr(rows) == repr(list(frame.itertuples(index=False)))  # NaN and NA equal only as text
+    assert rows[0].year == 2012 and rows[0].differ_note == "10 sources differ"
+    assert cached.rows(frame) is rows  # the same frame: not walked again
+    differ = cached.rows(frame, unless_empty="differ_note")
+    assert [r.year for r in differ] == [2012, 2014]  # rows whose note is not ""
+    assert [r.year for r in cached.rows(frame.copy(), unless_empty="differ_note")] == [2012, 2014]
+    assert cached.rows(frame.head(0)) == []

@@ -70,8 +70,7 @@ def _peers_to_url() -> None:
 
 def show_peers(iso: str, name: str) -> None:
     """The region's ranks (all regions, its district) and a chart beside 3–5 peers (URL `peers`)."""
-    ranks = cached.peer_ranks(state.side_choice, state.years, iso)
-    ranked = ranks[ranks.rank_all.notna()]
+    ranked = cached.ranked_measures(state.side_choice, state.years, iso)
     if ranked.empty:
         widgets.empty_state(
             f"{name} has no full-year turnover in range on this side, so it has no rank.",
@@ -81,7 +80,7 @@ def show_peers(iso: str, name: str) -> None:
     lines = [
         f"- {r.label}: **#{r.rank_all}** of {r.of_all} regions with {r.side} figures, #{r.rank_district} of "
         f"{r.of_district} in its federal district ({r.latest_year})"
-        for r in ranked.itertuples(index=False)
+        for r in cached.rows(ranked)
     ]
     st.markdown("\n".join(lines))
     choices = [i for i in widgets.ru_region_ids(fb) if i != iso]
@@ -206,7 +205,7 @@ if tab_profile.open:
                     f"Only {fmt_count(series.year.nunique(), 'year')} on record for {name}: what is known is shown; no trend is implied."
                 )
             widgets.show_chart(charts.flow_bars(series), "profile_series")
-            for r in series[series.differ_note != ""].itertuples(index=False):
+            for r in cached.rows(series, unless_empty="differ_note"):
                 st.caption(
                     f":material/compare_arrows: {r.year} {charts.FLOW_LABELS.get(r.flow, r.flow).lower()} "
                     f"({r.side}): **{r.differ_note}**. Shown: {fmt_musd(r.value_musd)} ({r.source_url}); "
@@ -242,7 +241,7 @@ if tab_profile.open:
                 "See the Opportunities page for all targets.",
             )
         else:
-            for r, target in zip(tp.itertuples(index=False), charts.target_labels(tp), strict=True):
+            for r, target in zip(cached.rows(tp), charts.target_labels(tp), strict=True):
                 against = f", progress against {r.progress_against}" if r.progress_against else ""
                 st.markdown(
                     f"- Target {target} (set {r.set_on}) — latest {fmt_musd(r.latest_actual_musd)}{against} → **{r.status}**"
@@ -257,13 +256,13 @@ if tab_links.open:
         if tl.empty:
             widgets.empty_state(f"No meetings with {name} recorded in range.", "Widen Years.")
         else:
-            for r in tl.head(MEETINGS_SHOWN).itertuples(index=False):
+            for r in cached.rows(tl)[:MEETINGS_SHOWN]:
                 widgets.meeting_card(r, name)
             if len(tl) > MEETINGS_SHOWN:
                 older = widgets.lazy_expander("Older meetings", "more_meetings")
                 if older.open:
                     with older:
-                        for r in tl.iloc[MEETINGS_SHOWN:].itertuples(index=False):
+                        for r in cached.rows(tl)[MEETINGS_SHOWN:]:
                             widgets.meeting_card(r, name)
             widgets.download_buttons(
                 tl, f"{iso}-meetings", state, fb, "meetings", applies=("sector", "years")
