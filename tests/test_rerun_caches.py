@@ -210,3 +210,37 @@ def test_rows_are_itertuples_kept_while_the_frame_is_the_same_object():
     assert [r.year for r in differ] == [2012, 2014]  # rows whose note is not ""
     assert [r.year for r in cached.rows(frame.copy(), unless_empty="differ_note")] == [2012, 2014]
     assert cached.rows(frame.head(0)) == []
+
+
+def test_no_page_relies_on_magic_which_the_config_turns_off():
+    """`runner.magicEnabled = false` saves a syntax-tree pass per compile; a bare expression in a page
+    (other than a docstring) would then silently show nothing."""
+    import ast
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["magicEnabled"] is False
+    scripts = [ROOT / "dashboard" / "app.py", *sorted((ROOT / "dashboard" / "screens").glob("*.py"))]
+    bodies = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    bare = []
+    for path in scripts:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0]) for n in ast.walk(tree) if isinstance(n, bodies) and n.body}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await)):
+                is_doc = id(node) in docstrings and isinstance(node.value, ast.Constant)
+                if not (is_doc and isinstance(node.value.value, str)):
+                    bare.append(f"{path.name}:{node.lineno}")
+    assert len(scripts) == 8 and bare == []
+
+
+def test_whole_numbers_are_grouped_as_before_and_cached():
+    from analysis.output.i18n import fmt_number, translator
+
+    assert fmt_number(1200, "en") == "1,200" and fmt_number(1200, "ru") == "1\xa0200"
+    assert translator("en").ngettext("{n} row", "{n} rows", 3222) == "3,222 rows"
+    before = fmt_number.cache_info().hits
+    assert fmt_number(1200, "en") == "1,200"
+    assert fmt_number.cache_info().hits == before + 1
