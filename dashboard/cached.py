@@ -8,8 +8,12 @@ revision (one small query) and, when another process or page has saved since, dr
 
 from __future__ import annotations
 
+import functools
+import threading
+from collections.abc import Callable, Hashable
 from datetime import date
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -19,15 +23,50 @@ from analysis.brief import build as brief_build
 from analysis.brief import model as brief_model
 from analysis.brief.docx_render import render_docx
 from analysis.brief.pdf_render import render_pdf
-from analysis.data import geo, records
+from analysis.data import catalog, geo, records
 from analysis.data.store import Store, database_url
 from analysis.data.tables import FactBase, data_dir
 from analysis.data.validation import DataValidationError
 from analysis.models import potential, region_economics, targets, trade
 from analysis.models.opportunities import sector_matrix as _sector_matrix
-from analysis.views import opportunity_views, overview, profile, sector_cards, summaries
+from analysis.views import opportunity_views, overview, peers, profile, sector_cards, summaries
 
 CACHE = {"max_entries": 64, "show_spinner": False}
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def per_factbase(
+    fn: Callable[P, R] | None = None, *, context: Callable[[], Hashable] | None = None, max_entries: int = 64
+):
+    """Memoise `fn(fb, *args)` on the fact base object itself and the (hashable) other arguments.
+
+    The fact base is one shared object per store revision (see `factbase`), so a helper that pages call
+    several times per rerun (the Years range, the region list, label maps) is computed once per revision;
+    a new revision is a new object and computes afresh. `context` adds a value the result also depends on
+    (the interface language). Use as `@per_factbase` or `@per_factbase(context=...)`. Results are shared:
+    callers must not modify them.
+    """
+    if fn is None:
+        return functools.partial(per_factbase, context=context, max_entries=max_entries)
+    memo: dict[tuple, tuple[object, R]] = {}
+    lock = threading.Lock()
+
+    @functools.wraps(fn)
+    def wrapper(fb, *args):
+        key = (id(fb), *args, context() if context else None)
+        hit = memo.get(key)
+        if hit is not None and hit[0] is fb:  # the same object, not a new one at a reused address
+            return hit[1]
+        value = fn(fb, *args)
+        with lock:
+            if len(memo) >= max_entries:
+                memo.clear()
+            memo[key] = (fb, value)
+        return value
+
+    wrapper.cache_clear = memo.clear  # type: ignore[attr-defined]
+    return wrapper
 
 
 @st.cache_resource(show_spinner="Opening the store…", max_entries=4)
@@ -65,15 +104,56 @@ def _user_rows(url: str, name: str, include_deleted: bool, revision: int) -> pd.
     return records.user_rows(store(), name, include_deleted)
 
 
-def user_rows(name: str, include_deleted: bool = True) -> pd.DataFrame:
-    """User-added rows of one table at the store's current revision (read once per revision)."""
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _found_rows(url: str, name: str, include_deleted: bool, search: str, revision: int) -> pd.DataFrame:
+    return records.search_rows(_user_rows(url, name, include_deleted, revision), search)
+
+
+def user_rows(name: str, include_deleted: bool = True, search: str = "") -> pd.DataFrame:
+    """User-added rows of one table at the store's current revision (read once per revision); with
+    `search`, only the rows holding that text in any cell (see records.search_rows)."""
     s = store()
+    if search:
+        return _found_rows(s.url, name, include_deleted, search, s.revision())
     return _user_rows(s.url, name, include_deleted, s.revision())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _history(url: str, name: str, row_id: int, revision: int) -> pd.DataFrame:
+    return records.history(store(), name, row_id)
+
+
+def history(name: str, row_id: int) -> pd.DataFrame:
+    """One row's changes at the store's current revision (see records.history)."""
+    s = store()
+    return _history(s.url, name, int(row_id), s.revision())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _reload_conflicts(url: str, revision: int) -> list[dict]:
+    return store().reload_conflicts()
+
+
+def reload_conflicts() -> list[dict]:
+    """User rows that the last curated reload found sharing a key with a curated row (see Store)."""
+    s = store()
+    return _reload_conflicts(s.url, s.revision())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _saves(url: str, revision: int) -> pd.DataFrame:
     return records.saves(store())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _open_followups(url: str, iso: str, revision: int) -> pd.DataFrame:
+    return records.open_followups(store(), iso)
+
+
+def open_followups(iso: str) -> pd.DataFrame:
+    """A region's open follow-up items at the store's current revision (see records.open_followups)."""
+    s = store()
+    return _open_followups(s.url, iso, s.revision())
 
 
 def saves() -> pd.DataFrame:
@@ -125,6 +205,46 @@ def region_table(side: str, years: tuple[int, int]) -> pd.DataFrame:
     fb = factbase()
     table = trade.region_table(best_figures(side), fb.regions, fb.fx_rates, years)
     return region_economics.add_economy(table, best_figures(side), economy(), fb.fx_rates)
+
+
+@st.cache_resource(**CACHE)
+def region_rows(side: str, years: tuple[int, int], regions: tuple[str, ...]) -> pd.DataFrame:
+    """The region table's rows of the filtered regions (all rows when no region is chosen)."""
+    table = region_table(side, years)
+    return table[table.iso_code.isin(regions)] if regions else table
+
+
+@st.cache_resource(**CACHE)
+def district_rollup(side: str, years: tuple[int, int], regions: tuple[str, ...]) -> pd.DataFrame:
+    return trade.district_rollup(region_rows(side, years, regions))
+
+
+@st.cache_resource(**CACHE)
+def map_rows(side: str, years: tuple[int, int]) -> pd.DataFrame:
+    return profile.map_rows(region_table(side, years))
+
+
+@st.cache_resource(**CACHE)
+def peer_ranks(side: str, years: tuple[int, int], iso: str) -> pd.DataFrame:
+    return peers.ranks(region_table(side, years), iso)
+
+
+@st.cache_resource(**CACHE)
+def ranked_measures(side: str, years: tuple[int, int], iso: str) -> pd.DataFrame:
+    """The region's ranks (see peers.ranks), only the measures on which it has a rank."""
+    ranks = peer_ranks(side, years, iso)
+    return ranks[ranks.rank_all.notna()]
+
+
+@st.cache_resource(**CACHE)
+def peer_frame(side: str, years: tuple[int, int], iso: str, chosen: tuple[str, ...]) -> pd.DataFrame:
+    return peers.peer_frame(region_table(side, years), iso, list(chosen))
+
+
+@st.cache_resource(**CACHE)
+def economy_facts(side: str, years: tuple[int, int], iso: str) -> pd.DataFrame:
+    """One region's official economy figures (see region_economics.profile_facts)."""
+    return region_economics.profile_facts(region_table(side, years).set_index("iso_code").loc[iso])
 
 
 @st.cache_resource(**CACHE)
@@ -226,6 +346,35 @@ def meeting_brief_file(side: str, iso: str, years: tuple[int, int], lang: str, d
     return render_docx(brief) if ext == "docx" else render_pdf(brief)
 
 
+_ROWS: dict[tuple, tuple[pd.DataFrame, list]] = {}
+_ROWS_LOCK = threading.Lock()
+
+
+def rows(frame: pd.DataFrame, unless_empty: str | None = None) -> list[tuple]:
+    """`frame.itertuples(index=False)` as a list, kept while the frame is the same object.
+
+    For the cached frames that pages loop over (targets, meetings, ranks): itertuples builds a namedtuple
+    class and walks every column on each call, some 10 ms for a few rows of text columns. With
+    `unless_empty`, only the rows whose value in that column is not "" (e.g. differ_note). Shared: do not
+    modify the list.
+    """
+    key = (id(frame), unless_empty)
+    hit = _ROWS.get(key)
+    if hit is not None and hit[0] is frame:
+        return hit[1]
+    shown = frame if unless_empty is None else frame[frame[unless_empty] != ""]
+    out = list(shown.itertuples(index=False))
+    with _ROWS_LOCK:
+        if len(_ROWS) >= 256:
+            _ROWS.clear()
+        _ROWS[key] = (frame, out)
+    return out
+
+
+table_catalogue = per_factbase(catalog.table_catalogue)
+figures_by_source_kind = per_factbase(catalog.figures_by_source_kind)
+
+
 @st.cache_resource(show_spinner=False)
 def boundary_outlines() -> pd.DataFrame | None:
     """Region outlines from the shipped boundary file (see analysis/data/geo.py), or None if it is missing."""
@@ -234,5 +383,6 @@ def boundary_outlines() -> pd.DataFrame | None:
 
 
 # Caches computed from the fact base: cleared when the store's revision changes.
-DERIVED = (best_figures, national, kpis, region_table, top_regions, agenda, region_focus, region_summary,
+DERIVED = (best_figures, national, kpis, region_table, region_rows, district_rollup, map_rows, peer_ranks,
+           ranked_measures, peer_frame, economy_facts, top_regions, agenda, region_focus, region_summary,
            region_profile, sector_matrix, sector_page, gravity, potential_ranking, target_progress)  # fmt: skip

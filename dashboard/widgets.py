@@ -37,7 +37,7 @@ from analysis.output.export import about_filters, export_filename, to_csv_bytes,
 from analysis.output.formatting import fmt_count, fmt_date
 from analysis.output.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, N_, Translator, mark_foreign, translator
 from analysis.output.labels import column_label, district_name, localised_frame
-from dashboard.cached import factbase_or_stop
+from dashboard.cached import factbase_or_stop, per_factbase
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -89,11 +89,13 @@ def _lang_to_url() -> None:
         st.query_params["lang"] = lang
 
 
+@per_factbase
 def year_bounds(fb: FactBase) -> tuple[int, int]:
     """First and last year of any trade fact or meeting (the Years slider's range)."""
     return data_years(fb.trade_facts, fb.meetings)
 
 
+@per_factbase(context=ui_lang)
 def region_label(fb: FactBase) -> Callable[[str], str]:
     """Display label for a region id: name (Russian in the Russian interface) and federal district."""
     lang = ui_lang()
@@ -158,11 +160,13 @@ def in_language(df: pd.DataFrame) -> pd.DataFrame:
     return localised_frame(df, lang, names_in("regions", lang), names_in("sectors", lang))
 
 
+@per_factbase
 def ru_region_ids(fb: FactBase) -> list[str]:
     """ISO codes of the Russian regions, in order of their English names (the Region filter's options)."""
     return fb.regions[fb.regions.country == "RU"].sort_values("name_en").iso_code.tolist()
 
 
+@per_factbase(context=ui_lang)
 def sector_label(fb: FactBase) -> Callable[[str], str]:
     """Display label for a sector id: its name in the interface language (Russian from `name_ru`)."""
     column = _name_column(fb.sectors)
@@ -396,7 +400,7 @@ def ignored_filters(state: FilterState, fb: FactBase, applies: tuple[str, ...]) 
     return [tr().gettext(FILTER_NAMES[k]) for k in FILTER_KEYS if k in tags and k not in applies]
 
 
-@st.cache_resource(show_spinner=False)
+@per_factbase  # per revision: a save can bring a newer record
 def _as_of(_fb: FactBase, folder: str) -> dict[str, str]:
     return catalog.data_as_of(_fb)
 

@@ -238,7 +238,8 @@ def figures_by_source_kind(fb: FactBase, gettext: Gettext = english) -> pd.DataF
     for name in FIGURE_TABLES:
         df = getattr(fb, name)
         df = df[df.value.notna()] if "value" in df.columns else df
-        kinds = df.source_url.map(source_kind).value_counts()
+        urls = df.source_url.value_counts(dropna=False)  # each distinct address judged once
+        kinds = urls.groupby(urls.index.map(source_kind)).sum()
         rows.append([name, *(int(kinds.get(k, 0)) for k in SOURCE_KINDS), len(df)])
     out = pd.DataFrame(rows, columns=["table", *SOURCE_KINDS, "figures"])
     total = out.drop(columns="table").sum()

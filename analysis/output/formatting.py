@@ -8,6 +8,7 @@ decimal sign, grouping and percent pattern (CLDR data); unit words come from the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from decimal import Decimal
 
@@ -24,8 +25,15 @@ def _missing(x: float | None) -> bool:
 
 def _decimal(value: float, places: int, lang: str) -> str:
     """`value` rounded to `places` decimals, grouped and with the decimal sign of `lang`."""
+    return _grouped(f"{value:.{places}f}", places, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _grouped(digits: str, places: int, lang: str) -> str:
+    """Babel's layout of already rounded digits (cached: charts and captions format the same values on
+    every rerun, and Babel's pattern formatting is the slow part)."""
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(Decimal(f"{value:.{places}f}"), pattern, locale=lang)
+    return format_decimal(Decimal(digits), pattern, locale=lang)
 
 
 def fmt_musd(value_musd: float | None, lang: str = DEFAULT_LANG) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -62,6 +62,7 @@ def translations(lang: str) -> _gettext.NullTranslations:
     return _gettext.GNUTranslations(buf)
 
 
+@lru_cache(maxsize=4096)  # row counts in every download button's help, on every rerun
 def fmt_number(n: int, lang: str) -> str:
     """A whole number grouped the language's way: '1,200' (en), '1 200' with a no-break space (ru)."""
     return format_decimal(int(n), locale=check_lang(lang))

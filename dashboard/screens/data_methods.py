@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.data import catalog
 from analysis.models import trade
-from dashboard import widgets
+from dashboard import cached, widgets
 
 fb, state = widgets.page_setup()
 tr = widgets.tr()
@@ -17,12 +17,12 @@ st.markdown(
         "Russian (RU) statistics differ and are kept apart."
     )
 )
-cat = catalog.table_catalogue(fb, _)
+cat = cached.table_catalogue(fb, _)
 widgets.table(cat, "table-catalogue", state, fb, "catalogue", wrap=True, applies=())
 
 st.subheader(_("Figures by kind of source"))
 st.caption(_(catalog.SOURCE_KIND_NOTE))
-widgets.table(catalog.figures_by_source_kind(fb, _), "figures-by-source-kind", state, fb, "source_kinds")
+widgets.table(cached.figures_by_source_kind(fb, _), "figures-by-source-kind", state, fb, "source_kinds")
 
 st.subheader(_("Download whole datasets"))
 

@@ -52,7 +52,7 @@ def done(message: str) -> None:
     st.rerun()
 
 
-for c in store.reload_conflicts():
+for c in cached.reload_conflicts():
     st.warning(
         _(
             "The curated release holds a row with the same key as a user row ({table} row {row}, {key}, "
@@ -98,12 +98,7 @@ if tab_rows.open:
         )
         search = c[1].text_input(_("Search (any column)"), key="rec_search")
         with_deleted = c[2].checkbox(_("Show deleted rows"), value=True, key="rec_deleted")
-        rows = cached.user_rows(name, include_deleted=with_deleted)
-        if search.strip() and len(rows):
-            hit = rows.astype(str).apply(
-                lambda col: col.str.contains(search.strip(), case=False, regex=False)
-            )
-            rows = rows[hit.any(axis=1)]
+        rows = cached.user_rows(name, include_deleted=with_deleted, search=search.strip())
         if len(rows) > SHOWN:
             st.caption(
                 _(
@@ -120,14 +115,7 @@ if tab_rows.open:
             )
         else:
             widgets.table(rows, f"records-{name}", state, fb, f"rec_{name}")
-            labels = {
-                int(r.row_id): f"{r.row_id} · "
-                + " · ".join(
-                    str(getattr(r, k)) for k in ("meeting_id", "fact_id", "product", "text") if k in rows
-                )
-                + (_(" (deleted)") if isinstance(r.deleted_at, str) else "")
-                for r in rows.itertuples(index=False)
-            }
+            labels = records.row_labels(rows, _(" (deleted)"))
             row_id = st.selectbox(_("Open a row"), list(labels), format_func=labels.get, key="rec_row")
             row = rows.set_index("row_id").loc[row_id]
             seen_key = f"seen_{name}_{row_id}"
@@ -168,9 +156,7 @@ if tab_rows.open:
             except StoreError as exc:
                 st.error(records.localized(str(exc), _), icon=":material/error:")
             st.subheader(_("History of this row"))
-            widgets.table(
-                records.history(store, name, row_id), "history", state, fb, "rec_history", downloads=False
-            )
+            widgets.table(cached.history(name, row_id), "history", state, fb, "rec_history", downloads=False)
 
 if tab_follow.open:
     with tab_follow:

@@ -6,8 +6,7 @@ from functools import partial
 import streamlit as st
 
 from analysis.brief.files import DOCX_MIME, PDF_MIME, brief_filename
-from analysis.data import geo, records
-from analysis.models import region_economics, trade
+from analysis.data import geo
 from analysis.output.formatting import fmt_count, fmt_date, fmt_musd
 from analysis.output.i18n import N_
 from analysis.output.labels import note_text
@@ -29,7 +28,7 @@ st.caption(
 )
 
 table = cached.region_table(state.side_choice, state.years)
-shown = table[table.iso_code.isin(state.regions)] if state.regions else table
+shown = cached.region_rows(state.side_choice, state.years, state.regions)
 
 TAB_LABELS = [
     N_("Region profile"),
@@ -79,8 +78,7 @@ def _peers_to_url() -> None:
 
 def show_peers(iso: str, name: str) -> None:
     """The region's ranks (all regions, its district) and a chart beside 3–5 peers (URL `peers`)."""
-    ranks = peers.ranks(table, iso)
-    ranked = ranks[ranks.rank_all.notna()]
+    ranked = cached.ranked_measures(state.side_choice, state.years, iso)
     if ranked.empty:
         widgets.empty_state(
             _("{region} has no full-year turnover in range on this side, so it has no rank.", region=name),
@@ -100,7 +98,7 @@ def show_peers(iso: str, name: str) -> None:
             of_district=r.of_district,
             year=r.latest_year,
         )
-        for r in ranked.itertuples(index=False)
+        for r in cached.rows(ranked)
     ]
     st.markdown("\n".join(lines))
     choices = [i for i in widgets.ru_region_ids(fb) if i != iso]
@@ -118,7 +116,7 @@ def show_peers(iso: str, name: str) -> None:
         format_func=widgets.region_label(fb),
         on_change=_peers_to_url,
     )
-    frame = peers.peer_frame(table, iso, list(st.session_state.peers))
+    frame = cached.peer_frame(state.side_choice, state.years, iso, tuple(st.session_state.peers))
     widgets.show_chart(charts.peer_bars(frame, lang), "peer_chart")
     widgets.download_buttons(frame, f"{iso}-peers", state, fb, "peers", applies=("years", "side"))
 
@@ -171,7 +169,7 @@ if tab_map.open:
             horizontal=True,
             key="map_colour",
         )
-        points = profile.map_rows(table)
+        points = cached.map_rows(state.side_choice, state.years)
         if points.empty:
             widgets.empty_state(
                 _("No region in this selection has a full-year turnover figure in range."),
@@ -204,7 +202,7 @@ if tab_table.open:
 if tab_districts.open:
     with tab_districts:
         st.subheader(_("Federal districts"))
-        roll = trade.district_rollup(shown)
+        roll = cached.district_rollup(state.side_choice, state.years, state.regions)
         widgets.show_chart(charts.district_bars(roll, lang), "district_chart")
         widgets.download_buttons(
             roll, "federal-districts", state, fb, "districts", applies=("region", "years", "side")
@@ -220,7 +218,7 @@ if tab_profile.open:
         widgets.sources_list(summary.sources, "region_summary", N_("Sources of this summary"))
 
         st.subheader(_("Economy (official statistics)"))
-        economy = region_economics.profile_facts(table.set_index("iso_code").loc[iso])
+        economy = cached.economy_facts(state.side_choice, state.years, iso)
         st.caption(
             _(
                 "Rosstat, Russian Statistical Yearbook 2023. Trade per GRP uses Belarus turnover of 2021, the "
@@ -252,7 +250,7 @@ if tab_profile.open:
                     )
                 )
             widgets.show_chart(charts.flow_bars(series, lang), "profile_series")
-            for r in series[series.differ_note != ""].itertuples(index=False):
+            for r in cached.rows(series, unless_empty="differ_note"):
                 st.caption(
                     ":material/compare_arrows: "
                     + _(
@@ -301,7 +299,7 @@ if tab_profile.open:
                 _("See the Opportunities page for all targets."),
             )
         else:
-            for r, target in zip(tp.itertuples(index=False), charts.target_labels(tp, lang), strict=True):
+            for r, target in zip(cached.rows(tp), charts.target_labels(tp, lang), strict=True):
                 against = (
                     _(
                         ", progress against the high end ({target}) of the range",
@@ -333,13 +331,13 @@ if tab_links.open:
                 _("No meetings with {region} recorded in range.", region=name), _("Widen Years.")
             )
         else:
-            for r in tl.head(MEETINGS_SHOWN).itertuples(index=False):
+            for r in cached.rows(tl)[:MEETINGS_SHOWN]:
                 widgets.meeting_card(r, name)
             if len(tl) > MEETINGS_SHOWN:
                 older = widgets.lazy_expander(_("Older meetings"), "more_meetings")
                 if older.open:
                     with older:
-                        for r in tl.iloc[MEETINGS_SHOWN:].itertuples(index=False):
+                        for r in cached.rows(tl)[MEETINGS_SHOWN:]:
                             widgets.meeting_card(r, name)
             widgets.download_buttons(
                 tl, f"{iso}-meetings", state, fb, "meetings", applies=("sector", "years")
@@ -370,7 +368,7 @@ if tab_links.open:
             widgets.table(goods, f"{iso}-goods", state, fb, "goods", applies=("sector",))
 
         st.subheader(_("Open follow-up items"))  # issue 15: proposals from saved meetings, with their status
-        items = records.open_followups(cached.store(), iso)
+        items = cached.open_followups(iso)
         if items.empty:
             widgets.empty_state(
                 _("No open follow-up items for {region}.", region=name),
