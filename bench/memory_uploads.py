@@ -18,33 +18,48 @@ from pathlib import Path
 from bench import browser_timing as bt
 from bench.browser import CHROMIUM_ARGS, PAGES, ROOT, open_page, page_url, rss_mb, start
 
+REPORT_CHARS = 1_900_000
+
+
+def long_report() -> Path:
+    """A 1.9 MB English report (tests/texts/en_kaluga_visit.txt repeated) in a temporary folder."""
+    base = (ROOT / "tests" / "texts" / "en_kaluga_visit.txt").read_text(encoding="utf-8")
+    report = Path(tempfile.mkdtemp()) / "long-report.txt"
+    report.write_text(((base + "\n") * (REPORT_CHARS // len(base)))[:REPORT_CHARS], encoding="utf-8")
+    return report
+
+
+def upload_and_visit(url: str, report: Path, sessions: int = 5, slow: int = 1) -> None:
+    """`sessions` browser users, one after another: upload `report` on the analyzer, wait for the
+    result, then open every page; each user's browser context is closed before the next starts.
+    `slow` multiplies every wait (a server under tracemalloc is several times slower)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        for _ in range(sessions):
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            page.set_default_timeout(120_000 * slow)
+            page.add_init_script(bt.INIT_SCRIPT)
+            open_page(page, page_url(url, "meeting-analyzer"), 60_000 * slow)
+            page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report))
+            expect(page.get_by_text("Trade figures", exact=True)).to_be_visible(timeout=300_000 * slow)
+            for name in PAGES:
+                open_page(page, page_url(url, name), 60_000 * slow)
+            ctx.close()
+        browser.close()
+
 
 def main(sessions: int = 5) -> None:
     if not shutil.which("chromium"):
         print("[memory] skipped: Debian's chromium is not installed (apt-get install chromium)")
         return
-    from playwright.sync_api import expect, sync_playwright
-
-    base = (ROOT / "tests" / "texts" / "en_kaluga_visit.txt").read_text(encoding="utf-8")
-    report = Path(tempfile.mkdtemp()) / "long-report.txt"
-    report.write_text(((base + "\n") * (1_900_000 // len(base)))[:1_900_000], encoding="utf-8")
+    report = long_report()
     app, url = start(ROOT / "dashboard" / "app.py")
     try:
         start_mb = rss_mb(app.pid)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-            for _ in range(sessions):
-                ctx = browser.new_context()
-                page = ctx.new_page()
-                page.set_default_timeout(120_000)
-                page.add_init_script(bt.INIT_SCRIPT)
-                open_page(page, page_url(url, "meeting-analyzer"))
-                page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report))
-                expect(page.get_by_text("Trade figures", exact=True)).to_be_visible(timeout=300_000)
-                for name in PAGES:
-                    open_page(page, page_url(url, name))
-                ctx.close()
-            browser.close()
+        upload_and_visit(url, report, sessions)
         visited = rss_mb(app.pid)
         time.sleep(30)
         print(f"[memory] {sessions} users x (1.9 MB upload + every page): RSS start {start_mb:.0f} MB, "
