@@ -42,7 +42,7 @@ def free_port() -> int:
 
 
 def start(
-    script: Path, launcher: list[str] | None = None, wait_s: float = 60
+    script: Path, launcher: list[str] | None = None, wait_s: float = 60, cwd: Path = ROOT
 ) -> tuple[subprocess.Popen, str]:
     """Start `streamlit run script` on a free loopback port (flags as in the README) and wait for health.
 
@@ -52,7 +52,7 @@ def start(
     proc = subprocess.Popen(
         [*(launcher or [sys.executable, "-m", "streamlit"]), "run", str(script), "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     for _ in range(int(wait_s / 0.3)):

@@ -6,7 +6,7 @@ collect garbage and write a report: RSS, what each live session's state holds, t
 st.cache_* cache and chart memo, uploaded and media files, then the top allocation sites since tracing
 began (one line, and whole call stacks). Tracing slows the server and adds its own bookkeeping to RSS,
 so read sizes from the report. `serve` mode wraps `streamlit run` (SIGUSR2 starts tracing).
-Run: .venv/bin/python -m bench.heap_profile [USERS]   (default 5; the report is also written to a file)
+Run: .venv/bin/python -m bench.heap_profile [USERS]   (default 1; HEAP_FRAMES=12 for call stacks)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-FRAMES = 12
+FRAMES = int(os.environ.get("HEAP_FRAMES", "1"))  # more frames: whole call stacks, several times slower
 MB = 1024 * 1024
 
 
@@ -149,7 +149,7 @@ def warm_up(url: str) -> None:
         browser.close()
 
 
-def main(sessions: int = 5) -> None:
+def main(sessions: int = 1) -> None:
     from bench.browser import ROOT, rss_mb, start
     from bench.memory_uploads import long_report, upload_and_visit
 
@@ -164,7 +164,7 @@ def main(sessions: int = 5) -> None:
         warm_up(url)
         print(f"[heap] after one user without an upload visited every page: RSS {rss_mb(app.pid):.0f} MB")
         os.kill(app.pid, signal.SIGUSR2)
-        upload_and_visit(url, long_report(), sessions, slow=5)
+        upload_and_visit(url, long_report(), sessions, slow=10)
         print(f"[heap] after {sessions} users: RSS {rss_mb(app.pid):.0f} MB")
         os.kill(app.pid, signal.SIGUSR1)
         for _ in range(600):

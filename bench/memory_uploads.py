@@ -2,6 +2,7 @@
 
 Prints the dashboard server's RSS at start, after the visits, and 30 s after every user has left
 (budget: 400 MB after five users visit every page). Run: .venv/bin/python -m bench.memory_uploads
+Baseline, same run conditions: /work/main/.venv/bin/python -m bench.memory_uploads /work/main
 
 Figures (30 Nov 2026): start 70 MB, after the visits 410 MB, 30 s after they left 421 MB; over budget.
 A second run with gc.collect() + glibc malloc_trim(0) after each analysis gave 434 / 434 MB, so the
@@ -11,6 +12,7 @@ memory is held by live objects (caches or Streamlit's per-session stores), not b
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -51,15 +53,16 @@ def upload_and_visit(url: str, report: Path, sessions: int = 5, slow: int = 1) -
         browser.close()
 
 
-def main(sessions: int = 5) -> None:
+def main(sessions: int = 5, checkout: Path = ROOT) -> None:
+    """`checkout`: another checkout's app (run with that checkout's venv python) for a baseline."""
     if not shutil.which("chromium"):
         print("[memory] skipped: Debian's chromium is not installed (apt-get install chromium)")
         return
     report = long_report()
-    app, url = start(ROOT / "dashboard" / "app.py")
+    app, url = start(checkout / "dashboard" / "app.py", wait_s=300, cwd=checkout)
     try:
         start_mb = rss_mb(app.pid)
-        upload_and_visit(url, report, sessions)
+        upload_and_visit(url, report, sessions, slow=3)  # patient waits on a loaded machine; no effect on RSS
         visited = rss_mb(app.pid)
         time.sleep(30)
         print(f"[memory] {sessions} users x (1.9 MB upload + every page): RSS start {start_mb:.0f} MB, "
@@ -69,4 +72,4 @@ def main(sessions: int = 5) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(5, Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT)
