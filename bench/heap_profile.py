@@ -6,7 +6,8 @@ collect garbage and write a report: RSS, what each live session's state holds, t
 st.cache_* cache and chart memo, uploaded and media files, then the top allocation sites since tracing
 began (one line, and whole call stacks). Tracing slows the server and adds its own bookkeeping to RSS,
 so read sizes from the report. `serve` mode wraps `streamlit run` (SIGUSR2 starts tracing).
-Run: .venv/bin/python -m bench.heap_profile [USERS]   (default 1; HEAP_FRAMES=12 for call stacks)
+Run: .venv/bin/python -m bench.heap_profile [USERS [CHECKOUT]]   (default 1 user, this checkout;
+HEAP_FRAMES=12 for call stacks, 0 for the holders only). Another checkout: run with its venv's python from this folder.
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ def _report(out_path: str) -> None:
         lines += _holders()
     except Exception as exc:  # noqa: BLE001 - the allocation sites below are still worth writing
         lines.append(f"(holders not listed: {type(exc).__name__}: {exc})")
+    if not tracemalloc.is_tracing():
+        Path(out_path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return
     snap = tracemalloc.take_snapshot().filter_traces(
         [
             tracemalloc.Filter(False, "<frozen importlib._bootstrap*>"),
@@ -125,7 +129,7 @@ def _report(out_path: str) -> None:
 
 def serve(out_path: str, streamlit_args: list[str]) -> None:
     """`streamlit run …`; SIGUSR2 starts tracemalloc, SIGUSR1 writes the report to `out_path`."""
-    signal.signal(signal.SIGUSR2, lambda *_: tracemalloc.start(FRAMES))
+    signal.signal(signal.SIGUSR2, lambda *_: FRAMES and tracemalloc.start(FRAMES))  # 0: holders only
     signal.signal(signal.SIGUSR1, lambda *_: _report(out_path))
     from streamlit.web import cli
 
@@ -149,15 +153,17 @@ def warm_up(url: str) -> None:
         browser.close()
 
 
-def main(sessions: int = 1) -> None:
+def main(sessions: int = 1, checkout: Path | None = None) -> None:
+    """Profile this checkout's app, or `checkout`'s (run with that checkout's venv python)."""
     from bench.browser import ROOT, rss_mb, start
     from bench.memory_uploads import long_report, upload_and_visit
 
-    out = Path(tempfile.mkdtemp()) / "heap.txt"
+    checkout = checkout or ROOT
+    folder = Path(tempfile.mkdtemp())
+    out, server = folder / "heap.txt", folder / "heap_serve.py"
+    shutil.copy(__file__, server)  # run by path from a folder of its own: imports stay the checkout's
     app, url = start(
-        ROOT / "dashboard" / "app.py",
-        [sys.executable, "-m", "bench.heap_profile", "serve", str(out)],
-        wait_s=600,
+        checkout / "dashboard" / "app.py", [sys.executable, str(server), "serve", str(out)], 600, checkout
     )
     try:
         print(f"[heap] server RSS at start {rss_mb(app.pid):.0f} MB")
@@ -182,4 +188,7 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["serve"]:
         serve(sys.argv[2], sys.argv[3:])
     else:
-        main(*map(int, sys.argv[1:2]))
+        main(
+            int(sys.argv[1]) if len(sys.argv) > 1 else 1,
+            Path(sys.argv[2]).resolve() if len(sys.argv) > 2 else None,
+        )
