@@ -7,8 +7,10 @@ Baseline, same run conditions: /work/main/.venv/bin/python -m bench.memory_uploa
 Figures (30 Nov 2026, before this change): start 70 MB, after the visits 410 MB, 30 s after they left
 421 MB; over budget. gc.collect() + glibc malloc_trim(0) after each analysis gave 434 / 434 MB.
 
-What holds it (bench/heap_profile.py: a first user opens every page, then the users upload; the server
-reports each session's state, every st.cache_* cache and chart memo, uploaded and media files):
+What holds it (bench/heap_profile.py reports each session's state, every st.cache_* cache and chart
+memo, uploaded and media files, and optionally tracemalloc's top sites; its runs here did not get past
+the upload under load, so the sizes below are in-process measurements, with its approx_size, of the
+objects the page keeps, plus RSS in a bare interpreter):
 - one user who opens every page without uploading takes the server from 70 to 331 MB, and importing the
   modules the pages use already costs ~245 MB in a bare interpreter (pandas/pyarrow 80, scipy.stats 58,
   statsmodels.api 34, streamlit 49); the caches' frames and figures are a few MB. statsmodels.api -> its
@@ -20,16 +22,15 @@ reports each session's state, every st.cache_* cache and chart memo, uploaded an
   copy of the text, and the result packed (dashboard/kept.py): well under 1 MB for this repetitive
   report (a real text compresses ~3x less).
 - tracemalloc under the server (HEAP_FRAMES>0) made the 1.9 MB analysis too slow to finish on this
-  machine at load 15-30 (28 min without a result), so the sizes above come from the holders report and
-  in-process measurement of the same objects, not from allocation sites.
+  machine at load 15-30 (28 min without a result), and the holders-only run timed out loading a page.
 
 After (same run, main and this branch side by side, 2 cores at load average 14-33 from 7 engineers;
-slow waits only), RSS sampled while the five users were on it: main 373/387/424/440/446/455 MB, this
-branch 350/386/398/433/464/440/448 MB (16:07-16:22). Not better: what stays is not the kept objects but
-the heap's high-water mark of each 1.9 MB analysis and of its 8,000-row tables (freed objects whose
-arenas glibc/pymalloc do not return), so RSS climbs with each analysis on either branch. Next steps:
-analyse long reports in a worker process (its memory goes back to the system when it ends), or page
-the 8,000-row tables instead of building them whole.
+slow waits only): main start 70, after the visits 446, 30 s after they left 449 MB; this branch 70 /
+436 / 436 MB. Still over budget: 10-13 MB less, not the ~80 MB the kept objects were. Most likely
+(not proven here) what stays is the heap's high-water mark of each 1.9 MB analysis and of its 8,000-row
+tables: freed objects whose arenas pymalloc/glibc do not return, so RSS climbs with each analysis on
+either branch. Next steps: analyse long reports in a worker process (its memory goes back to the system
+when it ends), or page the 8,000-row tables instead of building them whole.
 """
 
 from __future__ import annotations
