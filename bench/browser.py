@@ -41,16 +41,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(script: Path) -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run script` on a free loopback port (flags as in the README) and wait for health."""
+def start(
+    script: Path, launcher: list[str] | None = None, wait_s: float = 60, cwd: Path = ROOT
+) -> tuple[subprocess.Popen, str]:
+    """Start `streamlit run script` on a free loopback port (flags as in the README) and wait for health.
+
+    `launcher` replaces `python -m streamlit` (bench/heap_profile.py runs the server under tracemalloc).
+    """
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1",
+        [*(launcher or [sys.executable, "-m", "streamlit"]), "run", str(script), "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
+    for _ in range(int(wait_s / 0.3)):
         try:
             urllib.request.urlopen(url + "/_stcore/health", timeout=1)
             return proc, url
@@ -71,14 +76,14 @@ def page_url(base: str, name: str) -> str:
     return f"{base}/{'' if name == 'overview' else name}"
 
 
-def open_page(page, url: str) -> float:
+def open_page(page, url: str, timeout_ms: int = 60_000) -> float:
     """Load `url`; return the first-chart time in ms (or nan for a page without charts) once idle."""
     page.goto(url)
     try:
         ms = bt.first_chart_ms(page, timeout_ms=15_000)
     except Exception:  # noqa: BLE001 - pages without a chart in their default view
         ms = float("nan")
-    bt.settle(page, quiet_ms=500)
+    bt.settle(page, quiet_ms=500, timeout_ms=timeout_ms)
     return ms
 
 

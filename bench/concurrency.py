@@ -12,6 +12,9 @@ chromium's own 8 tabs dominate):
 - minimal app: 35 runs, p50 2.6 s, p95 37.2 s, 0 errors; RSS 70 -> peak 79 -> idle 79 MB;
 - dashboard: 12 runs (a page switch every fourth action), p50 4.1 s, p95 9.6 s, 3 errors (all three
   a click that waited 60 s for a page still loading; no exception box); RSS 70 -> peak 285 -> idle 274 MB.
+Again (30 Nov 2026 16:27, branch br17: packed analyzer state, GLM-only statsmodels import; load average
+3-11): minimal app 55 runs, p50 3.0 s, p95 33.6 s, 0 errors, RSS 70 -> 79 -> 79 MB; dashboard 19 runs,
+p50 3.3 s, p95 5.3 s, 0 errors, RSS 70 -> peak 314 -> idle 295 MB.
 """
 
 from __future__ import annotations

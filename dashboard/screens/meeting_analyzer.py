@@ -2,6 +2,7 @@
 
 The pasted text, the uploaded file and the last result are kept in session state under `ma_*` keys so
 they survive a visit to another page (Streamlit drops a widget's own state when it is not drawn).
+An upload is read once and kept as packed text (or its problem), the result packed (dashboard/kept.py).
 """
 
 import streamlit as st
@@ -12,6 +13,7 @@ from analysis.analyzer.dates import check_report_date, find_date
 from analysis.analyzer.documents import InputProblem, choose_input, read_document
 from analysis.output.formatting import fmt_date, fmt_int
 from analysis.output.i18n import N_
+from dashboard import kept as packed
 from dashboard import review_form, widgets
 
 fb, state = widgets.page_setup()
@@ -50,9 +52,15 @@ upload = st.file_uploader(
     key="ma_uploader",
     on_change=_keep_upload,
 )
-if upload is not None:
-    ss.ma_upload = (upload.name, upload.getvalue())
+if upload is not None and ss.get("ma_upload_id") != upload.file_id:  # a new file: read below, once
+    ss.ma_upload, ss.ma_upload_id = (upload.name, upload.getvalue()), upload.file_id
 kept = ss.get("ma_upload")
+if kept and len(kept) == 2:  # (name, bytes) just uploaded -> (name, packed text, problem): bytes not kept
+    try:
+        kept = (kept[0], packed.pack_text(read_document(*kept)), None)
+    except InputProblem as exc:
+        kept = (kept[0], None, str(exc))
+    ss.ma_upload = kept
 if kept and upload is None:
     left, right = st.columns([4, 1])
     left.caption(_("Using the file uploaded before: **{name}**.", name=kept[0]))
@@ -76,16 +84,18 @@ if kept and pasted.strip():
 
 text, source, problem = None, None, None
 try:
-    file_text = read_document(*kept) if kept else None
+    if kept and kept[2]:
+        raise InputProblem(kept[2])
+    file_text = packed.unpack_text(kept[1]) if kept else None
     if file_text is not None or pasted.strip():
         text, _source = choose_input(file_text, kept[0] if kept else None, pasted, prefer)
         source = kept[0] if kept and text is file_text else None  # the file's name, or None: pasted text
 except InputProblem as exc:
     problem = exc.message(_)
 
-if text is not None and ss.get("ma_date_for") != text:  # a new report: its own date, never the last one's
+if text is not None and ss.get("ma_date_for") != packed.digest(text):  # a new report: its own date
     ss.report_date = find_date(text) or ""
-    ss.ma_date_for = text
+    ss.ma_date_for = packed.digest(text)
 elif "report_date" not in ss:
     ss.report_date = ss.get("ma_date", "")
 raw_date = st.text_input(
@@ -102,10 +112,10 @@ if problem:  # the message quotes the file name: shown literally
     st.error(widgets.escape_literal(problem))
 
 result = ss.get("ma_result")
-if text is not None and (clicked or result is None or (result["text"], result["date"]) != (text, date)):
+if text is not None and (clicked or result is None or result.key != (packed.digest(text), date)):
     with st.spinner(_("Analysing…")):
         record = analyzer_record.public_record(analyzer().analyze(text, date))
-    result = ss.ma_result = {"text": text, "date": date, "source": source, "record": record}
+    result = ss.ma_result = packed.KeptResult(text, date, source, record)
 
 if text is None or result is None:
     if problem is None:
@@ -157,13 +167,13 @@ st.markdown(
 box = widgets.lazy_expander(_("Text with the evidence highlighted"), "analyzer_highlight")
 if box.open:  # built and sent only while open, one part of at most 20,000 characters at a time
     with box:
-        parts = record_views.text_parts(result["text"])
+        parts = record_views.text_parts(text)
         part = 0
         if len(parts) > 1:
             part = (
                 st.number_input(_("Part (of {n})", n=len(parts)), 1, len(parts), 1, key="highlight_part") - 1
             )
-        st.markdown(record_views.highlight_html(result["text"], record, *parts[part]), unsafe_allow_html=True)
+        st.markdown(record_views.highlight_html(text, record, *parts[part]), unsafe_allow_html=True)
 
 main_figures, other_figures = record_views.figure_tables(record, fb.fx_rates)
 st.subheader(_("Trade figures"))
@@ -227,4 +237,4 @@ widgets.download_buttons(
 )
 
 # --- Review and save to the fact base (the form lives in dashboard/review_form.py) ---
-review_form.review_and_save(record, result["text"], fb, state, draft_id=draft_id)
+review_form.review_and_save(record, text, fb, state, draft_id=draft_id)
