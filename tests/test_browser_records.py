@@ -74,7 +74,7 @@ def test_paste_correct_save_then_see_it_in_the_profile(page, own_server):
     source.press("Enter")
     wait_for_app(page)
     page.get_by_role("button", name="Save to the fact base").click()
-    expect(page.get_by_text("Saved (save 1): added 1 meetings, 1 trade facts")).to_be_visible(timeout=120_000)
+    expect(page.get_by_text("Saved (save 1): added 1 meeting, 1 trade fact")).to_be_visible(timeout=120_000)
 
     page.goto(f"{own_server}/regions?region=RU-KGD")
     expect(page.get_by_role("heading", name="Profile: Kaliningrad Oblast")).to_be_visible(timeout=120_000)

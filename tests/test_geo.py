@@ -57,5 +57,5 @@ def test_map_draws_outlines_under_bubbles():
     assert [t.mode for t in fig.data] == ["lines", "markers"]  # no region lacks growth: no hollow layer
     assert len(bubble_map(points, "growth", None).data) == 1
     selected = bubble_map(points.assign(iso_code=["RU-X"]), "growth", outlines, ("RU-X",))
-    assert [t.name for t in selected.data][-1] == "labels" and list(selected.data[-1].text) == ["X"]
+    assert [t.name for t in selected.data][-1] == "names" and list(selected.data[-1].text) == ["X"]
     assert any(t.name == "selected regions" for t in selected.data)  # its outline drawn darker
