@@ -8,6 +8,7 @@ revision (one small query) and, when another process or page has saved since, dr
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from collections.abc import Callable, Hashable
@@ -29,9 +30,30 @@ from analysis.data.tables import FactBase, data_dir
 from analysis.data.validation import DataValidationError
 from analysis.models import potential, region_economics, targets, trade
 from analysis.models.opportunities import sector_matrix as _sector_matrix
+from analysis.output.i18n import DEFAULT_LANG, LANGS, N_, translator
 from analysis.views import opportunity_views, overview, peers, profile, sector_cards, summaries
 
 CACHE = {"max_entries": 64, "show_spinner": False}
+_WARM: set[Hashable] = set()  # slow loads this process has done once (they show a spinner the first time)
+
+
+def ui_lang() -> str:
+    """The interface language: the sidebar's choice in this session, else the URL's `lang`, else English."""
+    if "p_lang" in st.session_state:
+        return st.session_state.p_lang
+    wanted = st.query_params.get("lang", DEFAULT_LANG)
+    return wanted if wanted in LANGS else DEFAULT_LANG
+
+
+def first_time(key: Hashable, message: str) -> contextlib.AbstractContextManager:
+    """A spinner saying `message` in the interface language the first time this process computes `key`
+    (a cold cache: seconds); nothing afterwards, so a warm rerun adds no element to the page."""
+    if key in _WARM:
+        return contextlib.nullcontext()
+    _WARM.add(key)
+    return st.spinner(translator(ui_lang()).gettext(message))
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -69,7 +91,7 @@ def per_factbase(
     return wrapper
 
 
-@st.cache_resource(show_spinner="Opening the store…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _store(url: str, folder: str) -> Store:
     """The store, migrated and with curated rows in step with the CSVs, once per process (per URL)."""
     return Store.open(url, csv_dir=Path(folder))
@@ -77,10 +99,12 @@ def _store(url: str, folder: str) -> Store:
 
 def store() -> Store:
     """The process's store (BYRU_DATABASE_URL, else the SQLite file under BYRU_DATA_HOME)."""
-    return _store(database_url(), str(data_dir()))
+    key = (database_url(), str(data_dir()))
+    with first_time(("store", *key), N_("Opening the store…")):
+        return _store(*key)
 
 
-@st.cache_resource(show_spinner="Loading and validating the fact base…", max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _load(url: str, folder: str, revision: int) -> FactBase:
     return store().factbase()
 
@@ -96,7 +120,8 @@ def factbase() -> FactBase:
         for cached in DERIVED:
             cached.clear()
     _SEEN["state"] = state
-    return _load(*state)
+    with first_time(("factbase", *state), N_("Loading and validating the fact base…")):
+        return _load(*state)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -304,9 +329,15 @@ def sector_page(
     return sector_cards.sector_page(factbase(), sector_matrix(years), regions, sectors, lang)
 
 
-@st.cache_resource(show_spinner="Fitting the gravity model…", max_entries=16)
-def gravity(side: str, years: tuple[int, int]) -> potential.GravityResult:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _gravity(side: str, years: tuple[int, int]) -> potential.GravityResult:
     return potential.fit_gravity(best_figures(side), factbase().regions, years, economy())
+
+
+def gravity(side: str, years: tuple[int, int]) -> potential.GravityResult:
+    """The gravity model fitted on one statistics side and year range (once per process and filters)."""
+    with first_time(("gravity", side, years), N_("Fitting the gravity model…")):
+        return _gravity(side, years)
 
 
 @st.cache_resource(**CACHE)
@@ -385,4 +416,4 @@ def boundary_outlines() -> pd.DataFrame | None:
 # Caches computed from the fact base: cleared when the store's revision changes.
 DERIVED = (best_figures, national, kpis, region_table, region_rows, district_rollup, map_rows, peer_ranks,
            ranked_measures, peer_frame, economy_facts, top_regions, agenda, region_focus, region_summary,
-           region_profile, sector_matrix, sector_page, gravity, potential_ranking, target_progress)  # fmt: skip
+           region_profile, sector_matrix, sector_page, _gravity, potential_ranking, target_progress)  # fmt: skip

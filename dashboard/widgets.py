@@ -37,7 +37,7 @@ from analysis.output.export import about_filters, export_filename, to_csv_bytes,
 from analysis.output.formatting import fmt_count, fmt_date
 from analysis.output.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, N_, Translator, mark_foreign, translator
 from analysis.output.labels import column_label, district_name, localised_frame
-from dashboard.cached import factbase_or_stop, per_factbase
+from dashboard.cached import factbase_or_stop, per_factbase, ui_lang
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -59,14 +59,6 @@ DATA_MESSAGES = (
         "are the project's own (MIT). Cite the source of each row, not this file."
     ),
 )
-
-
-def ui_lang() -> str:
-    """The interface language: the sidebar's choice in this session, else the URL's `lang`, else English."""
-    if "p_lang" in st.session_state:
-        return st.session_state.p_lang
-    wanted = st.query_params.get("lang", DEFAULT_LANG)
-    return wanted if wanted in LANGS else DEFAULT_LANG
 
 
 def tr() -> Translator:

@@ -173,3 +173,20 @@ def test_a_chart_is_reused_per_language_and_built_anew_for_the_other(fb):
     assert charts.national_lines(nat, "ru") is russian and charts.national_lines(nat, "en") is english
     assert russian.layout.yaxis.title.text == "млрд долларов США" and russian.layout.separators == ",\u00a0"
     assert english.layout.yaxis.title.text == "billion USD"
+
+
+def test_slow_loads_say_what_they_do_in_russian():
+    """The spinners of a cold start (store, fact base, gravity model) are catalog messages, shown once per
+    process and key: a warm rerun adds no spinner element."""
+    import contextlib
+
+    from analysis.output.i18n import translator
+    from dashboard import cached
+
+    ru = translator("ru").gettext
+    assert ru("Loading and validating the fact base…") == "Загрузка и проверка базы фактов…"
+    assert ru("Fitting the gravity model…") == "Оценка гравитационной модели…"
+    assert ru("Opening the store…") == "Открытие базы данных…"
+    key = ("test-only", object())
+    assert not isinstance(cached.first_time(key, "Opening the store…"), contextlib.nullcontext)
+    assert isinstance(cached.first_time(key, "Opening the store…"), contextlib.nullcontext)
