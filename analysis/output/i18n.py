@@ -20,21 +20,13 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from analysis.data.marks import N_, NP_  # noqa: F401 (the lower layers' markers, re-exported here)
+
 LANGS = ("en", "ru")
 DEFAULT_LANG = "en"
 LANG_NAMES = {"en": "English", "ru": "Русский"}
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "messages"
-
-
-def N_(message: str) -> str:
-    """Mark a message for extraction where it is defined; translate it where it is shown."""
-    return message
-
-
-def NP_(singular: str, plural: str) -> tuple[str, str]:
-    """Mark a singular/plural pair (a count noun) for extraction."""
-    return singular, plural
 
 
 def check_lang(lang: str) -> str:
