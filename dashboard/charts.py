@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from analysis.output.formatting import fmt_musd, fmt_pct
 from analysis.output.i18n import DEFAULT_LANG, N_, translator
 from analysis.output.labels import district_name, note_text
+from analysis.views.opportunity_views import STATUS_MESSAGES
 from dashboard import widgets
 from dashboard.widgets import DIVERGING, PALETTE, SEQUENTIAL, SIDE_COLOURS
 
@@ -139,16 +140,6 @@ def reused_while_inputs_same(builder: Callable[..., go.Figure]) -> Callable[...,
     return build
 
 
-# A target's status (analysis.models.targets) in words.
-TARGET_STATUS = {
-    "achieved": N_("achieved"),
-    "on track": N_("on track"),
-    "behind": N_("behind"),
-    "missed": N_("missed"),
-    "no deadline": N_("no deadline"),
-    "no figure": N_("no figure"),
-    "no figure since target set": N_("no figure since target set"),
-}
 NO_FIGURE = "#BBBBBB"  # the look of "no figure": grey, hollow; never a colour of the value scale
 # How a reported figure was qualified in its source ('over $1 bn').
 QUALIFIERS = {"exact": N_("exact"), "about": N_("about"), "over": N_("over"), "almost": N_("almost")}
@@ -408,7 +399,7 @@ def target_bars(tp: pd.DataFrame, lang: str = DEFAULT_LANG) -> go.Figure:
                 _("{actual} of {target}", actual=fmt_musd(a, lang), target=t) if a == a else _("no figure")
                 for a, t in zip(tp.latest_actual_musd, target_labels(tp, lang), strict=True)
             ],
-            customdata=[_(TARGET_STATUS.get(s, s)) for s in tp.status],
+            customdata=[_(STATUS_MESSAGES.get(s, s)) for s in tp.status],
             hovertemplate="%{y}: %{text}, %{x:.0f}% · %{customdata}<extra></extra>",
         )
     )

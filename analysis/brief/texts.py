@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from analysis.output.formatting import fmt_count
 from analysis.output.i18n import LANGS, N_, NP_, translator
+from analysis.views.opportunity_views import TERM_MESSAGES
 
 EN: dict[str, str] = {
     # title and headings (section keys in build.SECTION_KEYS)
@@ -217,16 +218,7 @@ NOUNS = {
 }
 
 # The gravity model's terms as `potential.Spec.name` writes them, for the model's source line.
-MODEL_TERMS = frozenset(
-    {
-        N_("population"),
-        N_("GRP"),
-        N_("distance"),
-        N_("2021 CIS trade"),
-        N_("border with Belarus"),
-        N_("2022+ period"),
-    }
-)
+MODEL_TERMS = frozenset(TERM_MESSAGES)
 
 
 @dataclass(frozen=True)
